@@ -1,0 +1,20 @@
+using InvestCRM.Features.Demo;
+using InvestCRM.Features.Identity;
+using InvestCRM.Features.Plans;
+using InvestCRM.Features.Targets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestCRM;
+
+public static class CrmServices
+{
+    /// <summary>The services pages, endpoints and jobs call; each lives in its feature folder.</summary>
+    public static IServiceCollection AddCrmServices(this IServiceCollection services)
+    {
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<PlanCatalog>();
+        services.AddScoped<TargetCatalog>();
+        return services;
+    }
+}

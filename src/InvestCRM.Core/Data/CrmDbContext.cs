@@ -1,0 +1,94 @@
+using InvestCRM.Features.Auditing;
+using InvestCRM.Features.Chains;
+using InvestCRM.Features.Identity;
+using InvestCRM.Features.Incubators;
+using InvestCRM.Features.Plans;
+using InvestCRM.Features.Stages;
+using InvestCRM.Features.Targets;
+using InvestCRM.Features.Teams;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Data;
+
+public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAccessor? currentUser = null)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    // Read on every query, not at construction: a context may be created before authentication runs.
+    private CurrentUser _user => currentUser?.Current ?? CurrentUser.System;
+
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Park> Parks => Set<Park>();
+    public DbSet<IndustryChain> IndustryChains => Set<IndustryChain>();
+    public DbSet<ChainNode> ChainNodes => Set<ChainNode>();
+    public DbSet<OffshoreIncubator> Incubators => Set<OffshoreIncubator>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<PipelineStage> Stages => Set<PipelineStage>();
+    public DbSet<PlanTarget> Targets => Set<PlanTarget>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
+    public CurrentUser User => _user;
+
+    // Read by the query filters below; EF evaluates them per context instance.
+    private bool PartnerScope => _user.IsPartner;
+    private int? ScopeIncubatorId => _user.IncubatorId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        ApplyAccessScope(builder);
+    }
+
+    /// <summary>
+    /// The one place where rows are narrowed to what the current user may see. A partner sees only
+    /// rows of their own incubator; a lookup by id outside that scope finds nothing (and answers 404).
+    /// </summary>
+    private void ApplyAccessScope(ModelBuilder builder)
+    {
+        builder.Entity<OffshoreIncubator>().HasQueryFilter(i => !PartnerScope || i.Id == ScopeIncubatorId);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<decimal>().HavePrecision(18, 2);
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        var pending = AuditRecorder.Capture(ChangeTracker, _user);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+
+        // Changes and their audit entries land together or not at all.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(ct)
+            : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(ct);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Data.Common;
+using InvestCRM.Features.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InvestCRM.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers the DbContext for the configured provider and stores data-protection keys in it.</summary>
+    public static IServiceCollection AddCrmDatabase(this IServiceCollection services, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContext<CrmDbContext>((sp, options) =>
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddDataProtection().SetApplicationName("InvestCRM");
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseOptions database, string contentRoot)
+    {
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly));
+                break;
+            default:
+                options.UseSqlite(SqliteConnectionString(database.ConnectionString, contentRoot),
+                    o => o.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly));
+                options.AddInterceptors(SqlitePragmas.Instance);
+                break;
+        }
+
+        return options;
+    }
+
+    public static DbContextOptions<CrmDbContext> BuildOptions(DatabaseOptions database, string contentRoot) =>
+        ((DbContextOptionsBuilder<CrmDbContext>)Configure(new DbContextOptionsBuilder<CrmDbContext>(), database, contentRoot)).Options;
+
+    /// <summary>Resolves a relative file under the content root and makes sure its folder exists.</summary>
+    internal static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Applies pending migrations. On PostgreSQL several instances may start together: a session-level
+    /// advisory lock lets one migrate while the others wait, then find nothing left to do.
+    /// </summary>
+    public static async Task MigrateAsync(CrmDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.MigrateAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7412093)", ct);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7412093)", ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Busy timeout and synchronous mode are per connection in SQLite, so they are set on every open.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>Used by the DbContext when no request is in flight.</summary>
+public static class CrmDbContextFactory
+{
+    public static CrmDbContext Create(DatabaseOptions database, string contentRoot, ICurrentUserAccessor? user = null) =>
+        new(DatabaseSetup.BuildOptions(database, contentRoot), user);
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+using InvestCRM.Features.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace InvestCRM.Features.Auditing;
+
+/// <summary>Turns tracked changes of <see cref="IAudited"/> entities into audit entries.</summary>
+internal static class AuditRecorder
+{
+    public static List<PendingAudit> Capture(ChangeTracker tracker, CurrentUser user)
+    {
+        tracker.DetectChanges();
+        var now = DateTimeOffset.UtcNow;
+        return tracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => new PendingAudit(e, Action(e.State), Changes(e), user, now))
+            .Where(p => p.Action != AuditAction.Updated || p.Changes.Count > 0)
+            .ToList();
+    }
+
+    private static AuditAction Action(EntityState state) => state switch
+    {
+        EntityState.Added => AuditAction.Created,
+        EntityState.Deleted => AuditAction.Deleted,
+        _ => AuditAction.Updated,
+    };
+
+    private static List<FieldChange> Changes(EntityEntry entry) =>
+        entry.Properties
+            .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken)
+            .Where(p => entry.State != EntityState.Modified || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
+            .Select(p => new FieldChange(
+                p.Metadata.Name,
+                entry.State == EntityState.Added ? null : Format(p.OriginalValue),
+                entry.State == EntityState.Deleted ? null : Format(p.CurrentValue)))
+            .Where(c => entry.State == EntityState.Modified || c.Old is not null || c.New is not null)
+            .ToList();
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    internal sealed record FieldChange(string Field, string? Old, string? New);
+
+    internal sealed class PendingAudit(EntityEntry entry, AuditAction action, List<FieldChange> changes, CurrentUser user, DateTimeOffset at)
+    {
+        public AuditAction Action => action;
+        public List<FieldChange> Changes => changes;
+
+        // Keys of added rows are known only after the first save, so the entry is built late.
+        public AuditEntry ToEntry() => new()
+        {
+            At = at,
+            UserId = user.IsSystem ? null : user.UserId,
+            UserName = user.Name,
+            EntityType = entry.Metadata.ClrType.Name,
+            EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties
+                .Select(p => Format(entry.Property(p.Name).CurrentValue))),
+            Action = action,
+            Changes = JsonSerializer.Serialize(changes, JsonOptions),
+        };
+
+        private static readonly JsonSerializerOptions JsonOptions = new()
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+    }
+}

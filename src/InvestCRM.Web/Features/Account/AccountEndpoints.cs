@@ -1,0 +1,17 @@
+using InvestCRM.Features.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace InvestCRM.Web.Features.Account;
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/logout", async (SignInManager<ApplicationUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using InvestCRM.Features.Targets;
+using Microsoft.Extensions.Localization;
+
+namespace InvestCRM.Web.Infrastructure;
+
+/// <summary>How numbers, money and enum values read in the user's language.</summary>
+public static class Display
+{
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>Money is stored in 万元; shown in 亿元 from 1 亿 up (CNY millions/billions in English).</summary>
+    public static string Money(decimal wan)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        if (IsEnglish)
+        {
+            var yuan = wan * 10_000m;
+            return Math.Abs(yuan) >= 1_000_000_000m
+                ? string.Format(culture, "CNY {0:#,0.##} bn", yuan / 1_000_000_000m)
+                : string.Format(culture, "CNY {0:#,0.##} m", yuan / 1_000_000m);
+        }
+
+        return Math.Abs(wan) >= 10_000m
+            ? string.Format(culture, "{0:#,0.##} 亿元", wan / 10_000m)
+            : string.Format(culture, "{0:#,0.##} 万元", wan);
+    }
+
+    public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
+
+    public static string DateTime(DateTimeOffset? at) => at?.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) ?? "";
+
+    /// <summary>Enum values are named in resources as "Enum.{Type}.{Value}".</summary>
+    public static string Enum<T>(this IStringLocalizer localizer, T value) where T : struct, System.Enum =>
+        localizer[$"Enum.{typeof(T).Name}.{value}"];
+
+    /// <summary>A target value in its metric's unit.</summary>
+    public static string TargetValue(this IStringLocalizer localizer, TargetMetric metric, decimal value) => metric switch
+    {
+        TargetMetric.InvestmentWan or TargetMetric.OutputValueWan or TargetMetric.TaxWan => Money(value),
+        TargetMetric.LandMu => $"{Number(value)} {localizer["Unit.Mu"]}",
+        _ => Number(value),
+    };
+
+    public static string Name(string zh, string? en) => IsEnglish && !string.IsNullOrWhiteSpace(en) ? en : zh;
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using InvestCRM.Features.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InvestCRM.Web.Infrastructure;
+
+public static class LocalizationSetup
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en-US";
+    public static readonly CultureInfo[] Supported = [new(Chinese), new(English)];
+
+    public static WebApplicationBuilder AddCrmLocalization(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Chinese);
+            o.SupportedCultures = Supported;
+            o.SupportedUICultures = Supported;
+            // Chinese unless the user chose otherwise; the browser's language is not consulted.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        return builder;
+    }
+
+    public static string Normalize(string? culture) => culture == English ? English : Chinese;
+
+    public static void WriteCookie(HttpResponse response, string culture) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+
+    /// <summary>Switches the UI language and remembers the choice on the signed-in user.</summary>
+    public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/culture", async ([FromForm] string? culture, [FromForm] string? returnUrl, HttpContext http, UserManager<ApplicationUser> users) =>
+        {
+            var chosen = Normalize(culture);
+            WriteCookie(http.Response, chosen);
+            if (await users.GetUserAsync(http.User) is { } user && user.PreferredCulture != chosen)
+            {
+                user.PreferredCulture = chosen;
+                await users.UpdateAsync(user);
+            }
+
+            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+        }).AllowAnonymous();
+        return app;
+    }
+
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            ? returnUrl
+            : "/";
+}

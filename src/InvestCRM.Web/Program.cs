@@ -1,0 +1,26 @@
+using InvestCRM.Web.Features.Account;
+using InvestCRM.Web.Infrastructure;
+
+if (await AdminCommand.TryRunAsync(args))
+{
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCrmLogging();
+builder.AddCrmData();
+builder.AddCrmIdentity();
+builder.AddCrmLocalization();
+builder.AddCrmWeb();
+
+var app = builder.Build();
+
+app.UseCrmPipeline();
+app.MapCrmEndpoints();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
