@@ -1,6 +1,8 @@
+using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Demo;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Plans;
+using InvestCRM.Features.Projects;
 using InvestCRM.Features.Targets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +13,11 @@ public static class CrmServices
     /// <summary>The services pages, endpoints and jobs call; each lives in its feature folder.</summary>
     public static IServiceCollection AddCrmServices(this IServiceCollection services)
     {
+        services.AddSingleton(TimeProvider.System);
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ProjectService>();
         services.AddScoped<DemoData>();
+        services.AddScoped<AuditLog>();
         services.AddScoped<PlanCatalog>();
         services.AddScoped<TargetCatalog>();
         return services;

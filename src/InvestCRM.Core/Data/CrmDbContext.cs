@@ -1,8 +1,13 @@
+using InvestCRM.Features.Activities;
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Chains;
+using InvestCRM.Features.Common;
+using InvestCRM.Features.Enterprises;
+using InvestCRM.Features.Events;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Plans;
+using InvestCRM.Features.Projects;
 using InvestCRM.Features.Stages;
 using InvestCRM.Features.Targets;
 using InvestCRM.Features.Teams;
@@ -25,6 +30,16 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<PipelineStage> Stages => Set<PipelineStage>();
     public DbSet<PlanTarget> Targets => Set<PlanTarget>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<EnterpriseChainNode> EnterpriseChainNodes => Set<EnterpriseChainNode>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<StageReached> StagesReached => Set<StageReached>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityParticipant> ActivityParticipants => Set<ActivityParticipant>();
+    public DbSet<ActivityContact> ActivityContacts => Set<ActivityContact>();
+    public DbSet<CrmEvent> Events => Set<CrmEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
@@ -48,12 +63,26 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
     private void ApplyAccessScope(ModelBuilder builder)
     {
         builder.Entity<OffshoreIncubator>().HasQueryFilter(i => !PartnerScope || i.Id == ScopeIncubatorId);
+        builder.Entity<Project>().HasQueryFilter(p => !PartnerScope || p.IncubatorId == ScopeIncubatorId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         configuration.Properties<decimal>().HavePrecision(18, 2);
         configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // A set of flags reads badly as text; it is stored as its number.
+        configuration.Properties<ProjectFacts>().HaveConversion<int>();
+    }
+
+    /// <summary>The stored version must still be the one the user edited; the saved row gets the next one.</summary>
+    private void BumpVersions()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(e => e.Version);
+            version.CurrentValue = version.OriginalValue + 1;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -61,6 +90,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
+        BumpVersions();
         var pending = AuditRecorder.Capture(ChangeTracker, _user);
         if (pending.Count == 0)
         {

@@ -19,5 +19,20 @@ public class PipelineStage : IAudited
     /// <summary>No stage follows this one.</summary>
     public bool IsTerminal { get; set; }
 
+    /// <summary>Facts a project must have before it may move into (or past) this stage.</summary>
+    public ProjectFacts RequiredFacts { get; set; }
+
     public string Name(bool english) => english ? NameEn : NameZh;
+}
+
+[Flags]
+public enum ProjectFacts
+{
+    None = 0,
+    AgreementDate = 1,
+    SignedAmount = 2,
+    LocalEntityCreditCode = 4,
+    RegistrationDate = 8,
+    ConstructionStart = 16,
+    ProductionStart = 32,
 }

@@ -61,6 +61,46 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Enterprises",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NormalizedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HqProvince = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    HqCity = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Size = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Tags = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    City = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PipelineStages",
                 columns: table => new
                 {
@@ -71,7 +111,8 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     NameZh = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     NameEn = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     CountsAsIntroduced = table.Column<bool>(type: "boolean", nullable: false),
-                    IsTerminal = table.Column<bool>(type: "boolean", nullable: false)
+                    IsTerminal = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiredFacts = table.Column<int>(type: "integer", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,6 +158,31 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    WeChat = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -321,6 +387,30 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EnterpriseChainNodes",
+                columns: table => new
+                {
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    ChainNodeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseChainNodes", x => new { x.EnterpriseId, x.ChainNodeId });
+                    table.ForeignKey(
+                        name: "FK_EnterpriseChainNodes_ChainNodes_ChainNodeId",
+                        column: x => x.ChainNodeId,
+                        principalTable: "ChainNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseChainNodes_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -405,6 +495,296 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Projects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IncubatorId = table.Column<int>(type: "integer", nullable: true),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    ParkId = table.Column<int>(type: "integer", nullable: true),
+                    ChainId = table.Column<int>(type: "integer", nullable: true),
+                    ChainNodeId = table.Column<int>(type: "integer", nullable: true),
+                    PlannedInvestmentWan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    ExpectedOutputWan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    ExpectedTaxWan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    LandMu = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Jobs = table.Column<int>(type: "integer", nullable: true),
+                    IsExpansion = table.Column<bool>(type: "boolean", nullable: false),
+                    ExpansionIncrementWan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    StageId = table.Column<int>(type: "integer", nullable: false),
+                    StageEnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StatusReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    NextActionOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgreementDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SignedAmountWan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    LocalEntityCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConstructionStartedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ProductionStartedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Projects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Projects_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_ChainNodes_ChainNodeId",
+                        column: x => x.ChainNodeId,
+                        principalTable: "ChainNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_IndustryChains_ChainId",
+                        column: x => x.ChainId,
+                        principalTable: "IndustryChains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_OffshoreIncubators_IncubatorId",
+                        column: x => x.IncubatorId,
+                        principalTable: "OffshoreIncubators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_Parks_ParkId",
+                        column: x => x.ParkId,
+                        principalTable: "Parks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_PipelineStages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NextStep = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FollowUpOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FollowUpDone = table.Column<bool>(type: "boolean", nullable: false),
+                    ProjectId = table.Column<int>(type: "integer", nullable: true),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: true),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Activities_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Activities_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Activities_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Activities_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    FromStageId = table.Column<int>(type: "integer", nullable: true),
+                    ToStageId = table.Column<int>(type: "integer", nullable: false),
+                    FromStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ToStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StageChanges_PipelineStages_FromStageId",
+                        column: x => x.FromStageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StageChanges_PipelineStages_ToStageId",
+                        column: x => x.ToStageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StageChanges_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageReached",
+                columns: table => new
+                {
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    StageId = table.Column<int>(type: "integer", nullable: false),
+                    FirstReachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageReached", x => new { x.ProjectId, x.StageId });
+                    table.ForeignKey(
+                        name: "FK_StageReached_PipelineStages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StageReached_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityContacts",
+                columns: table => new
+                {
+                    ActivityId = table.Column<long>(type: "bigint", nullable: false),
+                    ContactId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityContacts", x => new { x.ActivityId, x.ContactId });
+                    table.ForeignKey(
+                        name: "FK_ActivityContacts_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityContacts_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityParticipants",
+                columns: table => new
+                {
+                    ActivityId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityParticipants", x => new { x.ActivityId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ActivityParticipants_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityParticipants_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_CreatedById_FollowUpOn",
+                table: "Activities",
+                columns: new[] { "CreatedById", "FollowUpOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_EnterpriseId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "EnterpriseId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_EventId",
+                table: "Activities",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_ProjectId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "ProjectId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityContacts_ContactId",
+                table: "ActivityContacts",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityParticipants_UserId",
+                table: "ActivityParticipants",
+                column: "UserId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -464,6 +844,37 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_EnterpriseId",
+                table: "Contacts",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseChainNodes_ChainNodeId",
+                table: "EnterpriseChainNodes",
+                column: "ChainNodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_CreditCode",
+                table: "Enterprises",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_Name",
+                table: "Enterprises",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_NormalizedName",
+                table: "Enterprises",
+                column: "NormalizedName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_Date",
+                table: "Events",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndustryChains_ParkId",
                 table: "IndustryChains",
                 column: "ParkId");
@@ -515,6 +926,81 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 columns: new[] { "PlanId", "Metric", "Scope", "ScopeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Projects_ChainId_UpdatedAt",
+                table: "Projects",
+                columns: new[] { "ChainId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_ChainNodeId",
+                table: "Projects",
+                column: "ChainNodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_EnterpriseId",
+                table: "Projects",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_EventId",
+                table: "Projects",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_IncubatorId_UpdatedAt",
+                table: "Projects",
+                columns: new[] { "IncubatorId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_OwnerId_NextActionOn",
+                table: "Projects",
+                columns: new[] { "OwnerId", "NextActionOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_ParkId_UpdatedAt",
+                table: "Projects",
+                columns: new[] { "ParkId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_StageId_UpdatedAt",
+                table: "Projects",
+                columns: new[] { "StageId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_TeamId_UpdatedAt",
+                table: "Projects",
+                columns: new[] { "TeamId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_Title",
+                table: "Projects",
+                column: "Title");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_UpdatedAt",
+                table: "Projects",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageChanges_FromStageId",
+                table: "StageChanges",
+                column: "FromStageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageChanges_ProjectId_At",
+                table: "StageChanges",
+                columns: new[] { "ProjectId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageChanges_ToStageId_At",
+                table: "StageChanges",
+                columns: new[] { "ToStageId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageReached_StageId_FirstReachedAt",
+                table: "StageReached",
+                columns: new[] { "StageId", "FirstReachedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Teams_Name",
                 table: "Teams",
                 column: "Name",
@@ -529,6 +1015,12 @@ namespace InvestCRM.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ActivityContacts");
+
+            migrationBuilder.DropTable(
+                name: "ActivityParticipants");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -548,31 +1040,55 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "ChainNodes");
-
-            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "PipelineStages");
+                name: "EnterpriseChainNodes");
 
             migrationBuilder.DropTable(
                 name: "PlanTargets");
 
             migrationBuilder.DropTable(
+                name: "StageChanges");
+
+            migrationBuilder.DropTable(
+                name: "StageReached");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Projects");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "IndustryChains");
+                name: "ChainNodes");
+
+            migrationBuilder.DropTable(
+                name: "Enterprises");
+
+            migrationBuilder.DropTable(
+                name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "PipelineStages");
 
             migrationBuilder.DropTable(
                 name: "OffshoreIncubators");
 
             migrationBuilder.DropTable(
                 name: "Teams");
+
+            migrationBuilder.DropTable(
+                name: "IndustryChains");
 
             migrationBuilder.DropTable(
                 name: "Parks");

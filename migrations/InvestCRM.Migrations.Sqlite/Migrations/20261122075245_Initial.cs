@@ -60,6 +60,46 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Enterprises",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HqProvince = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    HqCity = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Size = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PipelineStages",
                 columns: table => new
                 {
@@ -70,7 +110,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     NameZh = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     NameEn = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     CountsAsIntroduced = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsTerminal = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsTerminal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequiredFacts = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,6 +157,31 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    WeChat = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -320,6 +386,30 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EnterpriseChainNodes",
+                columns: table => new
+                {
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChainNodeId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseChainNodes", x => new { x.EnterpriseId, x.ChainNodeId });
+                    table.ForeignKey(
+                        name: "FK_EnterpriseChainNodes_ChainNodes_ChainNodeId",
+                        column: x => x.ChainNodeId,
+                        principalTable: "ChainNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseChainNodes_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -404,6 +494,296 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Projects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IncubatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ParkId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChainId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChainNodeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PlannedInvestmentWan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    ExpectedOutputWan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    ExpectedTaxWan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    LandMu = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Jobs = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsExpansion = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExpansionIncrementWan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    StageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageEnteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NextActionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgreementDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SignedAmountWan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    LocalEntityCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConstructionStartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProductionStartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Projects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Projects_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_ChainNodes_ChainNodeId",
+                        column: x => x.ChainNodeId,
+                        principalTable: "ChainNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_IndustryChains_ChainId",
+                        column: x => x.ChainId,
+                        principalTable: "IndustryChains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_OffshoreIncubators_IncubatorId",
+                        column: x => x.IncubatorId,
+                        principalTable: "OffshoreIncubators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_Parks_ParkId",
+                        column: x => x.ParkId,
+                        principalTable: "Parks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_PipelineStages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NextStep = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FollowUpDone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Activities_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Activities_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Activities_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Activities_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStageId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StageChanges_PipelineStages_FromStageId",
+                        column: x => x.FromStageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StageChanges_PipelineStages_ToStageId",
+                        column: x => x.ToStageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StageChanges_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageReached",
+                columns: table => new
+                {
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstReachedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageReached", x => new { x.ProjectId, x.StageId });
+                    table.ForeignKey(
+                        name: "FK_StageReached_PipelineStages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StageReached_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityContacts",
+                columns: table => new
+                {
+                    ActivityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContactId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityContacts", x => new { x.ActivityId, x.ContactId });
+                    table.ForeignKey(
+                        name: "FK_ActivityContacts_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityContacts_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityParticipants",
+                columns: table => new
+                {
+                    ActivityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityParticipants", x => new { x.ActivityId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ActivityParticipants_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityParticipants_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_CreatedById_FollowUpOn",
+                table: "Activities",
+                columns: new[] { "CreatedById", "FollowUpOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_EnterpriseId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "EnterpriseId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_EventId",
+                table: "Activities",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_ProjectId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "ProjectId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityContacts_ContactId",
+                table: "ActivityContacts",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityParticipants_UserId",
+                table: "ActivityParticipants",
+                column: "UserId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -463,6 +843,37 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_EnterpriseId",
+                table: "Contacts",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseChainNodes_ChainNodeId",
+                table: "EnterpriseChainNodes",
+                column: "ChainNodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_CreditCode",
+                table: "Enterprises",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_Name",
+                table: "Enterprises",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_NormalizedName",
+                table: "Enterprises",
+                column: "NormalizedName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_Date",
+                table: "Events",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndustryChains_ParkId",
                 table: "IndustryChains",
                 column: "ParkId");
@@ -514,6 +925,81 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 columns: new[] { "PlanId", "Metric", "Scope", "ScopeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Projects_ChainId_UpdatedAt",
+                table: "Projects",
+                columns: new[] { "ChainId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_ChainNodeId",
+                table: "Projects",
+                column: "ChainNodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_EnterpriseId",
+                table: "Projects",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_EventId",
+                table: "Projects",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_IncubatorId_UpdatedAt",
+                table: "Projects",
+                columns: new[] { "IncubatorId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_OwnerId_NextActionOn",
+                table: "Projects",
+                columns: new[] { "OwnerId", "NextActionOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_ParkId_UpdatedAt",
+                table: "Projects",
+                columns: new[] { "ParkId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_StageId_UpdatedAt",
+                table: "Projects",
+                columns: new[] { "StageId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_TeamId_UpdatedAt",
+                table: "Projects",
+                columns: new[] { "TeamId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_Title",
+                table: "Projects",
+                column: "Title");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_UpdatedAt",
+                table: "Projects",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageChanges_FromStageId",
+                table: "StageChanges",
+                column: "FromStageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageChanges_ProjectId_At",
+                table: "StageChanges",
+                columns: new[] { "ProjectId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageChanges_ToStageId_At",
+                table: "StageChanges",
+                columns: new[] { "ToStageId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageReached_StageId_FirstReachedAt",
+                table: "StageReached",
+                columns: new[] { "StageId", "FirstReachedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Teams_Name",
                 table: "Teams",
                 column: "Name",
@@ -528,6 +1014,12 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ActivityContacts");
+
+            migrationBuilder.DropTable(
+                name: "ActivityParticipants");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -547,31 +1039,55 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "ChainNodes");
-
-            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "PipelineStages");
+                name: "EnterpriseChainNodes");
 
             migrationBuilder.DropTable(
                 name: "PlanTargets");
 
             migrationBuilder.DropTable(
+                name: "StageChanges");
+
+            migrationBuilder.DropTable(
+                name: "StageReached");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Projects");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "IndustryChains");
+                name: "ChainNodes");
+
+            migrationBuilder.DropTable(
+                name: "Enterprises");
+
+            migrationBuilder.DropTable(
+                name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "PipelineStages");
 
             migrationBuilder.DropTable(
                 name: "OffshoreIncubators");
 
             migrationBuilder.DropTable(
                 name: "Teams");
+
+            migrationBuilder.DropTable(
+                name: "IndustryChains");
 
             migrationBuilder.DropTable(
                 name: "Parks");

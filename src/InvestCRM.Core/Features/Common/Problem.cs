@@ -1,0 +1,19 @@
+namespace InvestCRM.Features.Common;
+
+/// <summary>
+/// Why an operation was refused: a resource key the UI shows in the user's language ("Rule.MissingFact.AgreementDate"),
+/// and the field it concerns, if any. A refused operation has changed nothing.
+/// </summary>
+public sealed record Problem(string Code, string? Field = null);
+
+/// <summary>The result of a command: done (with the id touched) or refused with reasons.</summary>
+public sealed record Outcome(IReadOnlyList<Problem> Problems, int Id = 0)
+{
+    public bool Succeeded => Problems.Count == 0;
+
+    public static Outcome Done(int id = 0) => new([], id);
+
+    public static Outcome Refused(params Problem[] problems) => new(problems);
+
+    public static Outcome Refused(IEnumerable<Problem> problems) => new(problems.ToList());
+}

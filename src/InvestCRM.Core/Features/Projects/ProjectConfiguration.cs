@@ -1,0 +1,71 @@
+using InvestCRM.Features.Chains;
+using InvestCRM.Features.Events;
+using InvestCRM.Features.Identity;
+using InvestCRM.Features.Incubators;
+using InvestCRM.Features.Plans;
+using InvestCRM.Features.Stages;
+using InvestCRM.Features.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InvestCRM.Features.Projects;
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> project)
+    {
+        project.Property(p => p.Title).HasMaxLength(200);
+        project.Property(p => p.OwnerId).HasMaxLength(450);
+        project.Property(p => p.StatusReason).HasMaxLength(500);
+        project.Property(p => p.LocalEntityCreditCode).HasMaxLength(18);
+        project.Property(p => p.Notes).HasMaxLength(4000);
+        project.Property(p => p.Version).IsConcurrencyToken();
+        project.HasOne(p => p.Enterprise).WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        project.HasOne(p => p.Stage).WithMany().HasForeignKey(p => p.StageId).OnDelete(DeleteBehavior.Restrict);
+        project.HasOne<OffshoreIncubator>().WithMany().HasForeignKey(p => p.IncubatorId).OnDelete(DeleteBehavior.Restrict);
+        project.HasOne<CrmEvent>().WithMany().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Restrict);
+        project.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        project.HasOne<Team>().WithMany().HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.Restrict);
+        project.HasOne<Park>().WithMany().HasForeignKey(p => p.ParkId).OnDelete(DeleteBehavior.Restrict);
+        project.HasOne<IndustryChain>().WithMany().HasForeignKey(p => p.ChainId).OnDelete(DeleteBehavior.Restrict);
+        project.HasOne<ChainNode>().WithMany().HasForeignKey(p => p.ChainNodeId).OnDelete(DeleteBehavior.Restrict);
+
+        // The list and the board: one stage, newest first; my work: by owner and next action.
+        project.HasIndex(p => new { p.StageId, p.UpdatedAt });
+        project.HasIndex(p => p.UpdatedAt);
+        project.HasIndex(p => new { p.OwnerId, p.NextActionOn });
+        project.HasIndex(p => new { p.TeamId, p.UpdatedAt });
+        project.HasIndex(p => new { p.IncubatorId, p.UpdatedAt });
+        project.HasIndex(p => new { p.ChainId, p.UpdatedAt });
+        project.HasIndex(p => new { p.ParkId, p.UpdatedAt });
+        project.HasIndex(p => p.EnterpriseId);
+        project.HasIndex(p => p.Title);
+    }
+}
+
+internal sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageChange>
+{
+    public void Configure(EntityTypeBuilder<StageChange> change)
+    {
+        change.Property(c => c.UserId).HasMaxLength(450);
+        change.Property(c => c.UserName).HasMaxLength(256);
+        change.Property(c => c.Note).HasMaxLength(1000);
+        change.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        change.HasOne<PipelineStage>().WithMany().HasForeignKey(c => c.FromStageId).OnDelete(DeleteBehavior.Restrict);
+        change.HasOne(c => c.ToStage).WithMany().HasForeignKey(c => c.ToStageId).OnDelete(DeleteBehavior.Restrict);
+        change.HasIndex(c => new { c.ProjectId, c.At });
+        change.HasIndex(c => new { c.ToStageId, c.At });
+    }
+}
+
+internal sealed class StageReachedConfiguration : IEntityTypeConfiguration<StageReached>
+{
+    public void Configure(EntityTypeBuilder<StageReached> reached)
+    {
+        reached.ToTable("StageReached");
+        reached.HasKey(r => new { r.ProjectId, r.StageId });
+        reached.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        reached.HasOne<PipelineStage>().WithMany().HasForeignKey(r => r.StageId).OnDelete(DeleteBehavior.Restrict);
+        reached.HasIndex(r => new { r.StageId, r.FirstReachedAt });
+    }
+}

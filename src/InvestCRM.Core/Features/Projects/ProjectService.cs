@@ -1,0 +1,191 @@
+using InvestCRM.Data;
+using InvestCRM.Features.Chains;
+using InvestCRM.Features.Common;
+using InvestCRM.Features.Stages;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Features.Projects;
+
+/// <summary>Creates and edits projects and moves them through the pipeline; every page and API calls this.</summary>
+public sealed class ProjectService(CrmDbContext db, TimeProvider clock)
+{
+    public async Task<Outcome> CreateAsync(ProjectInput input, CancellationToken ct = default)
+    {
+        var user = db.User;
+        if (!ProjectAccess.CanCreate(user))
+        {
+            return Outcome.Refused(new Problem("Rule.NotAllowed"));
+        }
+
+        var problems = await CheckAsync(input, ct);
+        if (problems.Count > 0)
+        {
+            return Outcome.Refused(problems);
+        }
+
+        var stages = await StagesAsync(ct);
+        var now = clock.GetUtcNow();
+        var project = new Project { Title = input.Title, OwnerId = input.OwnerId ?? user.UserId!, StageId = stages[0].Id, StageEnteredAt = now, CreatedAt = now, UpdatedAt = now };
+        input.ApplyTo(project);
+        project.TeamId ??= user.TeamId;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        RecordChange(project, null, ProjectStatus.Active, "", now);
+        RecordReached(project.Id, [stages[0]], [], now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome.Done(project.Id);
+    }
+
+    /// <summary>Saves the edit only if nobody saved the project since <paramref name="version"/> was read.</summary>
+    public async Task<Outcome> UpdateAsync(int id, int version, ProjectInput input, CancellationToken ct = default)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+        {
+            return Outcome.Refused(new Problem("Rule.NotFound"));
+        }
+
+        if (!ProjectAccess.CanEdit(db.User, project))
+        {
+            return Outcome.Refused(new Problem("Rule.NotAllowed"));
+        }
+
+        var problems = await CheckAsync(input, ct);
+        if (problems.Count > 0)
+        {
+            return Outcome.Refused(problems);
+        }
+
+        input.ApplyTo(project);
+        if (input.OwnerId is { Length: > 0 } owner)
+        {
+            project.OwnerId = owner;
+        }
+
+        project.UpdatedAt = clock.GetUtcNow();
+        return await SaveVersionedAsync(project, version, ct);
+    }
+
+    public async Task<Outcome> MoveAsync(int id, int version, StageMove move, CancellationToken ct = default)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+        {
+            return Outcome.Refused(new Problem("Rule.NotFound"));
+        }
+
+        if (!ProjectAccess.CanEdit(db.User, project))
+        {
+            return Outcome.Refused(new Problem("Rule.NotAllowed"));
+        }
+
+        var stages = await StagesAsync(ct);
+        var problems = StageRules.CheckMove(project, stages, move);
+        if (problems.Count > 0)
+        {
+            return Outcome.Refused(problems);
+        }
+
+        var now = clock.GetUtcNow();
+        var from = project.StageId;
+        var to = stages.Single(s => s.Id == move.ToStageId);
+        project.StageId = to.Id;
+        project.StageEnteredAt = now;
+        project.UpdatedAt = now;
+        RecordChange(project, from, project.Status, move.Reason, now);
+        var already = await db.StagesReached.Where(r => r.ProjectId == id).Select(r => r.StageId).ToListAsync(ct);
+        RecordReached(id, StageRules.StagesReachedBy(stages, to), already, now);
+        return await SaveVersionedAsync(project, version, ct);
+    }
+
+    public async Task<Outcome> SetStatusAsync(int id, int version, ProjectStatus status, string? reason, CancellationToken ct = default)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+        {
+            return Outcome.Refused(new Problem("Rule.NotFound"));
+        }
+
+        if (!ProjectAccess.CanEdit(db.User, project))
+        {
+            return Outcome.Refused(new Problem("Rule.NotAllowed"));
+        }
+
+        var problems = StageRules.CheckStatus(project, status, reason);
+        if (problems.Count > 0)
+        {
+            return Outcome.Refused(problems);
+        }
+
+        var now = clock.GetUtcNow();
+        var fromStatus = project.Status;
+        project.Status = status;
+        project.StatusReason = status == ProjectStatus.Active ? null : reason!.Trim();
+        project.UpdatedAt = now;
+        db.StageChanges.Add(new StageChange
+        {
+            ProjectId = id, FromStageId = project.StageId, ToStageId = project.StageId, FromStatus = fromStatus, ToStatus = status,
+            At = now, UserId = db.User.UserId, UserName = db.User.Name, Note = reason?.Trim(),
+        });
+        return await SaveVersionedAsync(project, version, ct);
+    }
+
+    private async Task<Outcome> SaveVersionedAsync(Project project, int version, CancellationToken ct)
+    {
+        db.Entry(project).Property(p => p.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome.Done(project.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Refused(new Problem("Rule.Concurrency"));
+        }
+    }
+
+    private void RecordChange(Project project, int? fromStage, ProjectStatus fromStatus, string? note, DateTimeOffset at) =>
+        db.StageChanges.Add(new StageChange
+        {
+            ProjectId = project.Id, FromStageId = fromStage, ToStageId = project.StageId, FromStatus = fromStatus, ToStatus = project.Status,
+            At = at, UserId = db.User.UserId, UserName = db.User.Name, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        });
+
+    private void RecordReached(int projectId, IEnumerable<PipelineStage> reached, IReadOnlyCollection<int> already, DateTimeOffset at) =>
+        db.StagesReached.AddRange(reached.Where(s => !already.Contains(s.Id))
+            .Select(s => new StageReached { ProjectId = projectId, StageId = s.Id, FirstReachedAt = at }));
+
+    private async Task<List<PipelineStage>> StagesAsync(CancellationToken ct) =>
+        await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct);
+
+    /// <summary>Form rules plus the ones that need the database: the referenced rows exist and fit together.</summary>
+    private async Task<List<Problem>> CheckAsync(ProjectInput input, CancellationToken ct)
+    {
+        var problems = input.Check().ToList();
+        if (!await db.Enterprises.AnyAsync(e => e.Id == input.EnterpriseId, ct))
+        {
+            problems.Add(new Problem("Validation.Required", nameof(input.EnterpriseId)));
+        }
+
+        if (input.OwnerId is { Length: > 0 } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.IsActive, ct))
+        {
+            problems.Add(new Problem("Rule.UnknownUser", nameof(input.OwnerId)));
+        }
+
+        if (input.ChainNodeId is { } node && !await db.ChainNodes.AnyAsync(n => n.Id == node && (input.ChainId == null || n.ChainId == input.ChainId), ct))
+        {
+            problems.Add(new Problem("Rule.NodeNotInChain", nameof(input.ChainNodeId)));
+        }
+
+        if (input.IncubatorId is { } incubator && !await db.Incubators.AnyAsync(i => i.Id == incubator, ct))
+        {
+            problems.Add(new Problem("Rule.UnknownIncubator", nameof(input.IncubatorId)));
+        }
+
+        return problems;
+    }
+}
