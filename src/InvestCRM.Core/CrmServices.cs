@@ -1,6 +1,7 @@
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Demo;
 using InvestCRM.Features.Identity;
+using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Targets;
@@ -19,6 +20,7 @@ public static class CrmServices
         services.AddScoped<DemoData>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PlanCatalog>();
+        services.AddScoped<IncubatorDirectory>();
         services.AddScoped<TargetCatalog>();
         return services;
     }

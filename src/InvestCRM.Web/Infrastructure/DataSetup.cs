@@ -31,6 +31,11 @@ public static class DataSetup
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         await DefaultStages.EnsureAsync(db);
+        if (app.Environment.IsProduction() && await DemoData.AnyDemoAccountAsync(db))
+        {
+            throw new InvalidOperationException("Refusing to start in Production: the database holds demo accounts with published passwords.");
+        }
+
         if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync();

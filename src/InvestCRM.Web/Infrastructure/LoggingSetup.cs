@@ -9,7 +9,7 @@ public static class LoggingSetup
         builder.Logging.AddJsonConsole(o =>
         {
             o.IncludeScopes = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             o.UseUtcTimestamp = true;
         });
         return builder;

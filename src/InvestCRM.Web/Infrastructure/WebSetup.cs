@@ -44,7 +44,8 @@ public static class WebSetup
 
     public static WebApplication MapCrmEndpoints(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Static files need no sign-in; the fallback policy would otherwise send the login page its own CSS as a redirect.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthWriter.WriteAsync }).AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();

@@ -26,6 +26,9 @@ public sealed class DemoData(
         ($"partner.shanghai@{DemoOptions.EmailDomain}", "周经理（上海孵化器）", Roles.Partner, null, "上海"),
     ];
 
+    public static Task<bool> AnyDemoAccountAsync(CrmDbContext db) =>
+        db.Users.AnyAsync(u => u.NormalizedEmail!.EndsWith("@" + DemoOptions.EmailDomain.ToUpperInvariant()));
+
     public async Task EnsureAsync(CancellationToken ct = default)
     {
         await userAdmin.EnsureRolesAsync(roles);
