@@ -1,4 +1,5 @@
 using InvestCRM.Features.Activities;
+using InvestCRM.Features.Attachments;
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Chains;
 using InvestCRM.Features.Common;
@@ -6,8 +7,12 @@ using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Events;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
+using InvestCRM.Features.Ledger;
+using InvestCRM.Features.Notifications;
+using InvestCRM.Features.PartnerApi;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
+using InvestCRM.Features.Referrals;
 using InvestCRM.Features.Stages;
 using InvestCRM.Features.Targets;
 using InvestCRM.Features.Teams;
@@ -40,6 +45,15 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
     public DbSet<ActivityParticipant> ActivityParticipants => Set<ActivityParticipant>();
     public DbSet<ActivityContact> ActivityContacts => Set<ActivityContact>();
     public DbSet<CrmEvent> Events => Set<CrmEvent>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<LedgerSummary> LedgerSummaries => Set<LedgerSummary>();
+    public DbSet<IncubatorContact> IncubatorContacts => Set<IncubatorContact>();
+    public DbSet<IncubatorStatusChange> IncubatorStatusChanges => Set<IncubatorStatusChange>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralUpdate> ReferralUpdates => Set<ReferralUpdate>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
@@ -64,6 +78,20 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
     {
         builder.Entity<OffshoreIncubator>().HasQueryFilter(i => !PartnerScope || i.Id == ScopeIncubatorId);
         builder.Entity<Project>().HasQueryFilter(p => !PartnerScope || p.IncubatorId == ScopeIncubatorId);
+        builder.Entity<LedgerEntry>().HasQueryFilter(e => !PartnerScope || e.IncubatorId == ScopeIncubatorId);
+        builder.Entity<StageChange>().HasQueryFilter(c => !PartnerScope || Projects.Any(p => p.Id == c.ProjectId));
+        builder.Entity<StageReached>().HasQueryFilter(r => !PartnerScope || Projects.Any(p => p.Id == r.ProjectId));
+        builder.Entity<Referral>().HasQueryFilter(r => !PartnerScope || r.IncubatorId == ScopeIncubatorId);
+        builder.Entity<ReferralUpdate>().HasQueryFilter(u => !PartnerScope || u.IncubatorId == ScopeIncubatorId);
+        builder.Entity<Attachment>().HasQueryFilter(a => !PartnerScope || (a.IncubatorId != null && a.IncubatorId == ScopeIncubatorId));
+        builder.Entity<ApiKey>().HasQueryFilter(k => !PartnerScope || k.IncubatorId == ScopeIncubatorId);
+
+        // Staff working records never reach partners: enterprises, contacts, activities, the audit trail.
+        builder.Entity<Enterprise>().HasQueryFilter(e => !PartnerScope);
+        builder.Entity<Contact>().HasQueryFilter(c => !PartnerScope);
+        builder.Entity<Activity>().HasQueryFilter(a => !PartnerScope);
+        builder.Entity<AuditEntry>().HasQueryFilter(a => !PartnerScope);
+        builder.Entity<IncubatorContact>().HasQueryFilter(c => !PartnerScope || c.IncubatorId == ScopeIncubatorId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

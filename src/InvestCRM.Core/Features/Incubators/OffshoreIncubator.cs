@@ -12,6 +12,33 @@ public class OffshoreIncubator : IAudited
     public RegionCluster Region { get; set; }
     public string? Operator { get; set; }
     public IncubatorStatus Status { get; set; } = IncubatorStatus.Planned;
+    public string? Address { get; set; }
+    public DateOnly? AgreementStart { get; set; }
+    public DateOnly? AgreementEnd { get; set; }
+    public List<IncubatorContact> Contacts { get; set; } = [];
+}
+
+/// <summary>A person at the incubator's operator.</summary>
+public class IncubatorContact : IAudited
+{
+    public int Id { get; set; }
+    public int IncubatorId { get; set; }
+    public required string Name { get; set; }
+    public string? Title { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+}
+
+/// <summary>One step of an incubator's life (planned → signed → operating → suspended/closed).</summary>
+public class IncubatorStatusChange
+{
+    public long Id { get; set; }
+    public int IncubatorId { get; set; }
+    public IncubatorStatus FromStatus { get; set; }
+    public IncubatorStatus ToStatus { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? UserName { get; set; }
+    public string? Note { get; set; }
 }
 
 public enum RegionCluster
@@ -26,6 +53,8 @@ public enum RegionCluster
 public enum IncubatorStatus
 {
     Planned,
+    Signed,
     Operating,
     Suspended,
+    Closed,
 }

@@ -12,6 +12,7 @@ internal sealed class OffshoreIncubatorConfiguration : IEntityTypeConfiguration<
         incubator.Property(i => i.Name).HasMaxLength(200);
         incubator.Property(i => i.City).HasMaxLength(100);
         incubator.Property(i => i.Operator).HasMaxLength(200);
+        incubator.Property(i => i.Address).HasMaxLength(300);
         incubator.HasOne<Plan>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Restrict);
         incubator.HasIndex(i => new { i.PlanId, i.Name }).IsUnique();
     }

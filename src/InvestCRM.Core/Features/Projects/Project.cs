@@ -2,6 +2,7 @@ using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Common;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Stages;
+using InvestCRM.Features.Targets;
 
 namespace InvestCRM.Features.Projects;
 
@@ -47,6 +48,13 @@ public class Project : IAudited, IVersioned
     public DateOnly? RegisteredOn { get; set; }
     public DateOnly? ConstructionStartedOn { get; set; }
     public DateOnly? ProductionStartedOn { get; set; }
+
+    /// <summary>A second unit credited for this project (park, team or incubator), e.g. two parks landing it jointly.</summary>
+    public TargetScope? SecondaryCreditScope { get; set; }
+    public int? SecondaryCreditId { get; set; }
+
+    /// <summary>The second unit's share when the plan splits credit (分算), 0–100.</summary>
+    public decimal? SecondaryCreditPercent { get; set; }
 
     public string? Notes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

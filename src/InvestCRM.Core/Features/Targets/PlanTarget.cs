@@ -19,6 +19,9 @@ public class PlanTarget : IAudited
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
 
+    /// <summary>The stage at which a project counts; null means the first stage flagged CountsAsIntroduced.</summary>
+    public int? CountingStageId { get; set; }
+
     /// <summary>Count for enterprises and projects; 万元 for money; 亩 for land.</summary>
     public decimal Value { get; set; }
     public string? Note { get; set; }

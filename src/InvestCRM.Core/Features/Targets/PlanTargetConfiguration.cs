@@ -1,4 +1,5 @@
 using InvestCRM.Features.Plans;
+using InvestCRM.Features.Stages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,6 +12,7 @@ internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTar
         target.ToTable("PlanTargets");
         target.Property(t => t.Note).HasMaxLength(500);
         target.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
+        target.HasOne<PipelineStage>().WithMany().HasForeignKey(t => t.CountingStageId).OnDelete(DeleteBehavior.Restrict);
         target.HasIndex(t => new { t.PlanId, t.Metric, t.Scope, t.ScopeId });
     }
 }

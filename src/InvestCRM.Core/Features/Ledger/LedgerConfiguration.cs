@@ -1,0 +1,30 @@
+using InvestCRM.Features.Projects;
+using InvestCRM.Features.Stages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InvestCRM.Features.Ledger;
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> entry)
+    {
+        entry.ToTable("LedgerEntries");
+        entry.Property(e => e.ReversedReason).HasMaxLength(500);
+        entry.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        entry.HasOne<PipelineStage>().WithMany().HasForeignKey(e => e.StageId).OnDelete(DeleteBehavior.Restrict);
+        // A project counts once per counting stage.
+        entry.HasIndex(e => new { e.ProjectId, e.StageId }).IsUnique();
+        entry.HasIndex(e => new { e.StageId, e.CountedAt });
+    }
+}
+
+internal sealed class LedgerSummaryConfiguration : IEntityTypeConfiguration<LedgerSummary>
+{
+    public void Configure(EntityTypeBuilder<LedgerSummary> summary)
+    {
+        summary.ToTable("LedgerSummaries");
+        summary.Property(s => s.Role).HasConversion<int>();
+        summary.HasIndex(s => new { s.StageId, s.Month, s.ParkId, s.TeamId, s.IncubatorId, s.ChainId, s.ChainNodeId, s.Role, s.SplitScope }).IsUnique();
+    }
+}

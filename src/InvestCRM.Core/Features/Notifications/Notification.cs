@@ -1,0 +1,15 @@
+namespace InvestCRM.Features.Notifications;
+
+/// <summary>An in-app notice for one user: a partner update on their project, a stage change of a referral.</summary>
+public class Notification
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+
+    /// <summary>Resource key of the message; <see cref="Arguments"/> fill its placeholders.</summary>
+    public required string MessageKey { get; set; }
+    public string? Arguments { get; set; }
+    public required string Link { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+}
