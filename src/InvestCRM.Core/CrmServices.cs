@@ -2,6 +2,7 @@ using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Demo;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
+using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Targets;
@@ -17,6 +18,7 @@ public static class CrmServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<UserAdministration>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<LedgerService>();
         services.AddScoped<DemoData>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PlanCatalog>();

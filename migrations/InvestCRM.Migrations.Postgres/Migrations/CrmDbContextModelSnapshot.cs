@@ -711,6 +711,10 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.Property<int?>("ChainNodeId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset>("CountedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -793,67 +797,57 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.Property<int>("ChainNodeId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Enterprises")
-                        .HasColumnType("integer");
+                    b.Property<long>("Enterprises")
+                        .HasColumnType("bigint");
 
-                    b.Property<int>("Incubated")
-                        .HasColumnType("integer");
+                    b.Property<long>("Incubated")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("IncubatorId")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("InvestmentWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("InvestmentWan")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal>("LandMu")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("LandMu")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("OutputValueWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("OutputValueWan")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ParkId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Projects")
-                        .HasColumnType("integer");
+                    b.Property<long>("Projects")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Role")
                         .HasMaxLength(40)
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("SharedEnterprises")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("SharedEnterprises")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal>("SharedIncubated")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("SharedIncubated")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal>("SharedInvestmentWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("SharedInvestmentWan")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal>("SharedLandMu")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("SharedLandMu")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal>("SharedOutputValueWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("SharedOutputValueWan")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal>("SharedProjects")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("SharedProjects")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal>("SharedTaxWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("SharedTaxWan")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("SplitScope")
                         .HasColumnType("integer");
@@ -861,9 +855,8 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.Property<int>("StageId")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("TaxWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long>("TaxWan")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");

@@ -41,8 +41,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedById")
                         .IsRequired()
@@ -65,8 +65,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(2000)
@@ -171,8 +171,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UploadedById")
                         .IsRequired()
@@ -199,8 +199,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Changes")
                         .IsRequired()
@@ -354,8 +354,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreditCode")
                         .HasMaxLength(18)
@@ -494,8 +494,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -586,8 +586,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FromStatus")
                         .IsRequired()
@@ -680,8 +680,12 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<int?>("ChainNodeId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CountedAt")
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("CountedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("IncubatorId")
                         .HasColumnType("INTEGER");
@@ -710,8 +714,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("ReversedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("ReversedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReversedReason")
                         .HasMaxLength(500)
@@ -760,67 +764,57 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<int>("ChainNodeId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Enterprises")
+                    b.Property<long>("Enterprises")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Incubated")
+                    b.Property<long>("Incubated")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("IncubatorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("InvestmentWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("InvestmentWan")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("LandMu")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("LandMu")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("OutputValueWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("OutputValueWan")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ParkId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Projects")
+                    b.Property<long>("Projects")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Role")
                         .HasMaxLength(40)
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SharedEnterprises")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SharedEnterprises")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SharedIncubated")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SharedIncubated")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SharedInvestmentWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SharedInvestmentWan")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SharedLandMu")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SharedLandMu")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SharedOutputValueWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SharedOutputValueWan")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SharedProjects")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SharedProjects")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SharedTaxWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SharedTaxWan")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SplitScope")
                         .HasColumnType("INTEGER");
@@ -828,9 +822,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<int>("StageId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("TaxWan")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("TaxWan")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
@@ -853,8 +846,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Link")
                         .IsRequired()
@@ -866,8 +859,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("ReadAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -887,21 +880,21 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("ExpiresAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("IncubatorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -913,8 +906,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
@@ -1045,8 +1038,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ConstructionStartedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER");
@@ -1079,8 +1072,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("LastActivityAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LocalEntityCreditCode")
                         .HasMaxLength(18)
@@ -1131,8 +1124,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("StageEnteredAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("StageEnteredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("StageId")
                         .HasColumnType("INTEGER");
@@ -1154,8 +1147,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1194,8 +1187,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("FromStageId")
                         .HasColumnType("INTEGER");
@@ -1247,8 +1240,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<int>("StageId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("FirstReachedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("FirstReachedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("ProjectId", "StageId");
 
@@ -1279,8 +1272,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DecidedById")
                         .HasMaxLength(450)
@@ -1334,16 +1327,16 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SubmittedById")
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1369,8 +1362,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorId")
                         .IsRequired()

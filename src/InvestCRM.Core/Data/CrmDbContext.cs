@@ -18,6 +18,7 @@ using InvestCRM.Features.Targets;
 using InvestCRM.Features.Teams;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace InvestCRM.Data;
 
@@ -100,7 +101,16 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
         configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
         // A set of flags reads badly as text; it is stored as its number.
         configuration.Properties<ProjectFacts>().HaveConversion<int>();
+        if (Database.IsSqlite())
+        {
+            // SQLite keeps DateTimeOffset as text, which it can neither order nor compare across offsets;
+            // UTC ticks sort and compare exactly. PostgreSQL has timestamptz and needs nothing.
+            configuration.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
     }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
     /// <summary>The stored version must still be the one the user edited; the saved row gets the next one.</summary>
     private void BumpVersions()

@@ -11,6 +11,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
     {
         entry.ToTable("LedgerEntries");
         entry.Property(e => e.ReversedReason).HasMaxLength(500);
+        entry.Property(e => e.CorrectionNote).HasMaxLength(500);
         entry.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Restrict);
         entry.HasOne<PipelineStage>().WithMany().HasForeignKey(e => e.StageId).OnDelete(DeleteBehavior.Restrict);
         // A project counts once per counting stage.

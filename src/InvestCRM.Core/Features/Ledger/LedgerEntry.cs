@@ -37,6 +37,9 @@ public class LedgerEntry : IAudited
     /// <summary>The secondary unit's share when the plan splits credit, 0–100; the primary keeps the rest.</summary>
     public decimal SecondarySharePercent { get; set; }
 
+    /// <summary>Why an admin last corrected the amounts; the audit trail holds every correction.</summary>
+    public string? CorrectionNote { get; set; }
+
     public DateTimeOffset? ReversedAt { get; set; }
     public string? ReversedReason { get; set; }
 }

@@ -27,22 +27,42 @@ public class LedgerSummary
     /// </summary>
     public int SplitScope { get; set; }
 
-    public int Projects { get; set; }
-    public int Enterprises { get; set; }
-    public int Incubated { get; set; }
-    public decimal InvestmentWan { get; set; }
-    public decimal OutputValueWan { get; set; }
-    public decimal TaxWan { get; set; }
-    public decimal LandMu { get; set; }
+    // Measures are integers in ten-thousandths (see Scale): exact sums on both databases, where SQLite
+    // would otherwise add decimals as floating point. 1 project = 10,000; 12.5 万元 = 125,000.
+    public const long Scale = 10_000;
+
+    public long Projects { get; set; }
+    public long Enterprises { get; set; }
+    public long Incubated { get; set; }
+    public long InvestmentWan { get; set; }
+    public long OutputValueWan { get; set; }
+    public long TaxWan { get; set; }
+    public long LandMu { get; set; }
 
     /// <summary>The same measures weighted by the credit share, for plans that split credit.</summary>
-    public decimal SharedProjects { get; set; }
-    public decimal SharedEnterprises { get; set; }
-    public decimal SharedIncubated { get; set; }
-    public decimal SharedInvestmentWan { get; set; }
-    public decimal SharedOutputValueWan { get; set; }
-    public decimal SharedTaxWan { get; set; }
-    public decimal SharedLandMu { get; set; }
+    public long SharedProjects { get; set; }
+    public long SharedEnterprises { get; set; }
+    public long SharedIncubated { get; set; }
+    public long SharedInvestmentWan { get; set; }
+    public long SharedOutputValueWan { get; set; }
+    public long SharedTaxWan { get; set; }
+    public long SharedLandMu { get; set; }
+
+    public static readonly string[] MeasureColumns =
+    [
+        nameof(Projects), nameof(Enterprises), nameof(Incubated), nameof(InvestmentWan), nameof(OutputValueWan), nameof(TaxWan), nameof(LandMu),
+        nameof(SharedProjects), nameof(SharedEnterprises), nameof(SharedIncubated), nameof(SharedInvestmentWan),
+        nameof(SharedOutputValueWan), nameof(SharedTaxWan), nameof(SharedLandMu),
+    ];
+
+    public static readonly string[] GrainColumns =
+        [nameof(StageId), nameof(Month), nameof(ParkId), nameof(TeamId), nameof(IncubatorId), nameof(ChainId), nameof(ChainNodeId), nameof(Role), nameof(SplitScope)];
+
+    public long[] Measures() =>
+    [
+        Projects, Enterprises, Incubated, InvestmentWan, OutputValueWan, TaxWan, LandMu,
+        SharedProjects, SharedEnterprises, SharedIncubated, SharedInvestmentWan, SharedOutputValueWan, SharedTaxWan, SharedLandMu,
+    ];
 }
 
 public enum CreditRole

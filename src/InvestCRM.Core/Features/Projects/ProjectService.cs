@@ -1,13 +1,14 @@
 using InvestCRM.Data;
 using InvestCRM.Features.Chains;
 using InvestCRM.Features.Common;
+using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Stages;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Projects;
 
 /// <summary>Creates and edits projects and moves them through the pipeline; every page and API calls this.</summary>
-public sealed class ProjectService(CrmDbContext db, TimeProvider clock)
+public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimeProvider clock)
 {
     public async Task<Outcome> CreateAsync(ProjectInput input, CancellationToken ct = default)
     {
@@ -33,8 +34,9 @@ public sealed class ProjectService(CrmDbContext db, TimeProvider clock)
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
         RecordChange(project, null, ProjectStatus.Active, "", now);
-        RecordReached(project.Id, [stages[0]], [], now);
+        var reached = RecordReached(project.Id, [stages[0]], [], now);
         await db.SaveChangesAsync(ct);
+        await ledger.CountAsync(project, reached, now, ct);
         await tx.CommitAsync(ct);
         return Outcome.Done(project.Id);
     }
@@ -97,8 +99,18 @@ public sealed class ProjectService(CrmDbContext db, TimeProvider clock)
         project.UpdatedAt = now;
         RecordChange(project, from, project.Status, move.Reason, now);
         var already = await db.StagesReached.Where(r => r.ProjectId == id).Select(r => r.StageId).ToListAsync(ct);
-        RecordReached(id, StageRules.StagesReachedBy(stages, to), already, now);
-        return await SaveVersionedAsync(project, version, ct);
+        var reached = RecordReached(id, StageRules.StagesReachedBy(stages, to), already, now);
+
+        // The move, the first reaches and any count they cause land together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await SaveVersionedAsync(project, version, ct);
+        if (outcome.Succeeded)
+        {
+            await ledger.CountAsync(project, reached, now, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        return outcome;
     }
 
     public async Task<Outcome> SetStatusAsync(int id, int version, ProjectStatus status, string? reason, CancellationToken ct = default)
@@ -155,9 +167,13 @@ public sealed class ProjectService(CrmDbContext db, TimeProvider clock)
             At = at, UserId = db.User.UserId, UserName = db.User.Name, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         });
 
-    private void RecordReached(int projectId, IEnumerable<PipelineStage> reached, IReadOnlyCollection<int> already, DateTimeOffset at) =>
-        db.StagesReached.AddRange(reached.Where(s => !already.Contains(s.Id))
-            .Select(s => new StageReached { ProjectId = projectId, StageId = s.Id, FirstReachedAt = at }));
+    /// <summary>Records first reaches and returns the stages reached for the first time.</summary>
+    private List<int> RecordReached(int projectId, IEnumerable<PipelineStage> reached, IReadOnlyCollection<int> already, DateTimeOffset at)
+    {
+        var first = reached.Where(s => !already.Contains(s.Id)).Select(s => s.Id).ToList();
+        db.StagesReached.AddRange(first.Select(s => new StageReached { ProjectId = projectId, StageId = s, FirstReachedAt = at }));
+        return first;
+    }
 
     private async Task<List<PipelineStage>> StagesAsync(CancellationToken ct) =>
         await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct);

@@ -101,6 +101,41 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerSummaries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StageId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    ParkId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    IncubatorId = table.Column<int>(type: "integer", nullable: false),
+                    ChainId = table.Column<int>(type: "integer", nullable: false),
+                    ChainNodeId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    SplitScope = table.Column<int>(type: "integer", nullable: false),
+                    Projects = table.Column<long>(type: "bigint", nullable: false),
+                    Enterprises = table.Column<long>(type: "bigint", nullable: false),
+                    Incubated = table.Column<long>(type: "bigint", nullable: false),
+                    InvestmentWan = table.Column<long>(type: "bigint", nullable: false),
+                    OutputValueWan = table.Column<long>(type: "bigint", nullable: false),
+                    TaxWan = table.Column<long>(type: "bigint", nullable: false),
+                    LandMu = table.Column<long>(type: "bigint", nullable: false),
+                    SharedProjects = table.Column<long>(type: "bigint", nullable: false),
+                    SharedEnterprises = table.Column<long>(type: "bigint", nullable: false),
+                    SharedIncubated = table.Column<long>(type: "bigint", nullable: false),
+                    SharedInvestmentWan = table.Column<long>(type: "bigint", nullable: false),
+                    SharedOutputValueWan = table.Column<long>(type: "bigint", nullable: false),
+                    SharedTaxWan = table.Column<long>(type: "bigint", nullable: false),
+                    SharedLandMu = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerSummaries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PipelineStages",
                 columns: table => new
                 {
@@ -196,7 +231,10 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Region = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Operator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AgreementStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgreementEnd = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -256,6 +294,7 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     Year = table.Column<int>(type: "integer", nullable: true),
                     From = table.Column<DateOnly>(type: "date", nullable: true),
                     To = table.Column<DateOnly>(type: "date", nullable: true),
+                    CountingStageId = table.Column<int>(type: "integer", nullable: true),
                     Value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
@@ -263,9 +302,89 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_PlanTargets", x => x.Id);
                     table.ForeignKey(
+                        name: "FK_PlanTargets_PipelineStages_CountingStageId",
+                        column: x => x.CountingStageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_PlanTargets_Plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncubatorId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_OffshoreIncubators_IncubatorId",
+                        column: x => x.IncubatorId,
+                        principalTable: "OffshoreIncubators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncubatorContacts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncubatorId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncubatorContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncubatorContacts_OffshoreIncubators_IncubatorId",
+                        column: x => x.IncubatorId,
+                        principalTable: "OffshoreIncubators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncubatorStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncubatorId = table.Column<int>(type: "integer", nullable: false),
+                    FromStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ToStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncubatorStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncubatorStatusChanges_OffshoreIncubators_IncubatorId",
+                        column: x => x.IncubatorId,
+                        principalTable: "OffshoreIncubators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -496,6 +615,30 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    MessageKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Arguments = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Projects",
                 columns: table => new
                 {
@@ -529,6 +672,9 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     RegisteredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ConstructionStartedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ProductionStartedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SecondaryCreditScope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SecondaryCreditId = table.Column<int>(type: "integer", nullable: true),
+                    SecondaryCreditPercent = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
                     Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -637,6 +783,107 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Activities_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    StageId = table.Column<int>(type: "integer", nullable: false),
+                    CountedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsExpansion = table.Column<bool>(type: "boolean", nullable: false),
+                    IsIncubated = table.Column<bool>(type: "boolean", nullable: false),
+                    InvestmentWan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    OutputValueWan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    TaxWan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    LandMu = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    ParkId = table.Column<int>(type: "integer", nullable: true),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    IncubatorId = table.Column<int>(type: "integer", nullable: true),
+                    ChainId = table.Column<int>(type: "integer", nullable: true),
+                    ChainNodeId = table.Column<int>(type: "integer", nullable: true),
+                    SecondaryScope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SecondaryId = table.Column<int>(type: "integer", nullable: true),
+                    SecondarySharePercent = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    CorrectionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReversedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReversedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_PipelineStages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncubatorId = table.Column<int>(type: "integer", nullable: false),
+                    EnterpriseName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HqCity = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Seeks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PlannedInvestmentWan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReturnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ProjectId = table.Column<int>(type: "integer", nullable: true),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SubmittedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referrals_AspNetUsers_SubmittedById",
+                        column: x => x.SubmittedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_OffshoreIncubators_IncubatorId",
+                        column: x => x.IncubatorId,
+                        principalTable: "OffshoreIncubators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
                         principalColumn: "Id",
@@ -755,6 +1002,65 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncubatorId = table.Column<int>(type: "integer", nullable: true),
+                    ReferralId = table.Column<int>(type: "integer", nullable: true),
+                    ProjectId = table.Column<int>(type: "integer", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StoragePath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attachments_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Attachments_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReferralId = table.Column<int>(type: "integer", nullable: false),
+                    IncubatorId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FromPartner = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralUpdates_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_CreatedById_FollowUpOn",
                 table: "Activities",
@@ -784,6 +1090,17 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 name: "IX_ActivityParticipants_UserId",
                 table: "ActivityParticipants",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_IncubatorId",
+                table: "ApiKeys",
+                column: "IncubatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Prefix",
+                table: "ApiKeys",
+                column: "Prefix",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -833,6 +1150,16 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_ProjectId",
+                table: "Attachments",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attachments_ReferralId",
+                table: "Attachments",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_EntityType_EntityId_At",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "EntityId", "At" });
@@ -875,6 +1202,16 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 column: "Date");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IncubatorContacts_IncubatorId",
+                table: "IncubatorContacts",
+                column: "IncubatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncubatorStatusChanges_IncubatorId_At",
+                table: "IncubatorStatusChanges",
+                columns: new[] { "IncubatorId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndustryChains_ParkId",
                 table: "IndustryChains",
                 column: "ParkId");
@@ -884,6 +1221,28 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 table: "IndustryChains",
                 columns: new[] { "PlanId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ProjectId_StageId",
+                table: "LedgerEntries",
+                columns: new[] { "ProjectId", "StageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_StageId_CountedAt",
+                table: "LedgerEntries",
+                columns: new[] { "StageId", "CountedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerSummaries_StageId_Month_ParkId_TeamId_IncubatorId_Cha~",
+                table: "LedgerSummaries",
+                columns: new[] { "StageId", "Month", "ParkId", "TeamId", "IncubatorId", "ChainId", "ChainNodeId", "Role", "SplitScope" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OffshoreIncubators_PlanId_Name",
@@ -919,6 +1278,11 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 table: "Plans",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTargets_CountingStageId",
+                table: "PlanTargets",
+                column: "CountingStageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlanTargets_PlanId_Metric_Scope_ScopeId",
@@ -981,6 +1345,42 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Referrals_EnterpriseId",
+                table: "Referrals",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_IncubatorId_IdempotencyKey",
+                table: "Referrals",
+                columns: new[] { "IncubatorId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_IncubatorId_UpdatedAt",
+                table: "Referrals",
+                columns: new[] { "IncubatorId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ProjectId",
+                table: "Referrals",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Status_SubmittedAt",
+                table: "Referrals",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_SubmittedById",
+                table: "Referrals",
+                column: "SubmittedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralUpdates_ReferralId_At",
+                table: "ReferralUpdates",
+                columns: new[] { "ReferralId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageChanges_FromStageId",
                 table: "StageChanges",
                 column: "FromStageId");
@@ -1022,6 +1422,9 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 name: "ActivityParticipants");
 
             migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1037,6 +1440,9 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attachments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1046,7 +1452,25 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 name: "EnterpriseChainNodes");
 
             migrationBuilder.DropTable(
+                name: "IncubatorContacts");
+
+            migrationBuilder.DropTable(
+                name: "IncubatorStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
+                name: "LedgerSummaries");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "PlanTargets");
+
+            migrationBuilder.DropTable(
+                name: "ReferralUpdates");
 
             migrationBuilder.DropTable(
                 name: "StageChanges");
@@ -1062,6 +1486,9 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
 
             migrationBuilder.DropTable(
                 name: "Projects");

@@ -31,7 +31,7 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -75,7 +75,7 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Tags = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -97,6 +97,41 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerSummaries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IncubatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChainId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChainNodeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    SplitScope = table.Column<int>(type: "INTEGER", nullable: false),
+                    Projects = table.Column<long>(type: "INTEGER", nullable: false),
+                    Enterprises = table.Column<long>(type: "INTEGER", nullable: false),
+                    Incubated = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvestmentWan = table.Column<long>(type: "INTEGER", nullable: false),
+                    OutputValueWan = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaxWan = table.Column<long>(type: "INTEGER", nullable: false),
+                    LandMu = table.Column<long>(type: "INTEGER", nullable: false),
+                    SharedProjects = table.Column<long>(type: "INTEGER", nullable: false),
+                    SharedEnterprises = table.Column<long>(type: "INTEGER", nullable: false),
+                    SharedIncubated = table.Column<long>(type: "INTEGER", nullable: false),
+                    SharedInvestmentWan = table.Column<long>(type: "INTEGER", nullable: false),
+                    SharedOutputValueWan = table.Column<long>(type: "INTEGER", nullable: false),
+                    SharedTaxWan = table.Column<long>(type: "INTEGER", nullable: false),
+                    SharedLandMu = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerSummaries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -195,7 +230,10 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Region = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Operator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AgreementStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgreementEnd = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -255,6 +293,7 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     Year = table.Column<int>(type: "INTEGER", nullable: true),
                     From = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CountingStageId = table.Column<int>(type: "INTEGER", nullable: true),
                     Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
@@ -262,9 +301,89 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_PlanTargets", x => x.Id);
                     table.ForeignKey(
+                        name: "FK_PlanTargets_PipelineStages_CountingStageId",
+                        column: x => x.CountingStageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_PlanTargets_Plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncubatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_OffshoreIncubators_IncubatorId",
+                        column: x => x.IncubatorId,
+                        principalTable: "OffshoreIncubators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncubatorContacts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncubatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncubatorContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncubatorContacts_OffshoreIncubators_IncubatorId",
+                        column: x => x.IncubatorId,
+                        principalTable: "OffshoreIncubators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncubatorStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncubatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncubatorStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncubatorStatusChanges_OffshoreIncubators_IncubatorId",
+                        column: x => x.IncubatorId,
+                        principalTable: "OffshoreIncubators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -364,7 +483,7 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -495,6 +614,30 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    MessageKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Arguments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Projects",
                 columns: table => new
                 {
@@ -518,7 +661,7 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     IsExpansion = table.Column<bool>(type: "INTEGER", nullable: false),
                     ExpansionIncrementWan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
                     StageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StageEnteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    StageEnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     StatusReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     NextActionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -528,10 +671,13 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ConstructionStartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ProductionStartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SecondaryCreditScope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SecondaryCreditId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SecondaryCreditPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    LastActivityAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -600,7 +746,7 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -611,7 +757,7 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     EnterpriseId = table.Column<int>(type: "INTEGER", nullable: true),
                     EventId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -643,6 +789,107 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsExpansion = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsIncubated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InvestmentWan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OutputValueWan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    TaxWan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    LandMu = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ParkId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IncubatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChainId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChainNodeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SecondaryScope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SecondaryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SecondarySharePercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    CorrectionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReversedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReversedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_PipelineStages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncubatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnterpriseName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HqCity = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Seeks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PlannedInvestmentWan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SubmittedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referrals_AspNetUsers_SubmittedById",
+                        column: x => x.SubmittedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_OffshoreIncubators_IncubatorId",
+                        column: x => x.IncubatorId,
+                        principalTable: "OffshoreIncubators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StageChanges",
                 columns: table => new
                 {
@@ -653,7 +900,7 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     ToStageId = table.Column<int>(type: "INTEGER", nullable: false),
                     FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
@@ -687,7 +934,7 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 {
                     ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
                     StageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstReachedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    FirstReachedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -754,6 +1001,65 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncubatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReferralId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoragePath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attachments_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Attachments_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReferralId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IncubatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FromPartner = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralUpdates_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_CreatedById_FollowUpOn",
                 table: "Activities",
@@ -783,6 +1089,17 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 name: "IX_ActivityParticipants_UserId",
                 table: "ActivityParticipants",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_IncubatorId",
+                table: "ApiKeys",
+                column: "IncubatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Prefix",
+                table: "ApiKeys",
+                column: "Prefix",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -832,6 +1149,16 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_ProjectId",
+                table: "Attachments",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attachments_ReferralId",
+                table: "Attachments",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_EntityType_EntityId_At",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "EntityId", "At" });
@@ -874,6 +1201,16 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 column: "Date");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IncubatorContacts_IncubatorId",
+                table: "IncubatorContacts",
+                column: "IncubatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncubatorStatusChanges_IncubatorId_At",
+                table: "IncubatorStatusChanges",
+                columns: new[] { "IncubatorId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndustryChains_ParkId",
                 table: "IndustryChains",
                 column: "ParkId");
@@ -883,6 +1220,28 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 table: "IndustryChains",
                 columns: new[] { "PlanId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ProjectId_StageId",
+                table: "LedgerEntries",
+                columns: new[] { "ProjectId", "StageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_StageId_CountedAt",
+                table: "LedgerEntries",
+                columns: new[] { "StageId", "CountedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerSummaries_StageId_Month_ParkId_TeamId_IncubatorId_ChainId_ChainNodeId_Role_SplitScope",
+                table: "LedgerSummaries",
+                columns: new[] { "StageId", "Month", "ParkId", "TeamId", "IncubatorId", "ChainId", "ChainNodeId", "Role", "SplitScope" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OffshoreIncubators_PlanId_Name",
@@ -918,6 +1277,11 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 table: "Plans",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTargets_CountingStageId",
+                table: "PlanTargets",
+                column: "CountingStageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlanTargets_PlanId_Metric_Scope_ScopeId",
@@ -980,6 +1344,42 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Referrals_EnterpriseId",
+                table: "Referrals",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_IncubatorId_IdempotencyKey",
+                table: "Referrals",
+                columns: new[] { "IncubatorId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_IncubatorId_UpdatedAt",
+                table: "Referrals",
+                columns: new[] { "IncubatorId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ProjectId",
+                table: "Referrals",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Status_SubmittedAt",
+                table: "Referrals",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_SubmittedById",
+                table: "Referrals",
+                column: "SubmittedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralUpdates_ReferralId_At",
+                table: "ReferralUpdates",
+                columns: new[] { "ReferralId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageChanges_FromStageId",
                 table: "StageChanges",
                 column: "FromStageId");
@@ -1021,6 +1421,9 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 name: "ActivityParticipants");
 
             migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1036,6 +1439,9 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attachments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1045,7 +1451,25 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 name: "EnterpriseChainNodes");
 
             migrationBuilder.DropTable(
+                name: "IncubatorContacts");
+
+            migrationBuilder.DropTable(
+                name: "IncubatorStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
+                name: "LedgerSummaries");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "PlanTargets");
+
+            migrationBuilder.DropTable(
+                name: "ReferralUpdates");
 
             migrationBuilder.DropTable(
                 name: "StageChanges");
@@ -1061,6 +1485,9 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
 
             migrationBuilder.DropTable(
                 name: "Projects");
