@@ -19,11 +19,14 @@ public static class CrmServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<ProjectService>();
         services.AddScoped<LedgerService>();
+        services.AddScoped<LedgerQueries>();
+        services.AddScoped<LedgerMaintenance>();
         services.AddScoped<DemoData>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PlanCatalog>();
         services.AddScoped<IncubatorDirectory>();
         services.AddScoped<TargetCatalog>();
+        services.AddScoped<TargetProgress>();
         return services;
     }
 }

@@ -1,0 +1,137 @@
+using System.Linq.Expressions;
+using InvestCRM.Data;
+using InvestCRM.Features.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Features.Ledger;
+
+public sealed record LedgerRow(long Id, int ProjectId, string ProjectTitle, DateTimeOffset CountedAt, bool IsExpansion,
+    decimal InvestmentWan, decimal OutputValueWan, decimal TaxWan, decimal LandMu, decimal Weight, DateTimeOffset? ReversedAt, string? ReversedReason);
+
+/// <summary>
+/// Reads the figures. Whole months come from the summaries; the days of a partial first or last month
+/// come from the ledger itself, through the same filter, so both paths count the same way.
+/// </summary>
+public sealed class LedgerQueries(CrmDbContext db)
+{
+    public async Task<LedgerTotals> TotalsAsync(LedgerScope scope, CancellationToken ct = default)
+    {
+        var (firstMonth, lastMonth) = WholeMonths(scope.Range);
+        var filter = Filter(scope);
+        var rows = await db.LedgerSummaries.AsNoTracking()
+            .Where(s => s.StageId == scope.StageId && s.Month >= firstMonth && s.Month <= lastMonth)
+            .Where(filter)
+            .GroupBy(s => new { s.Role, s.SplitScope })
+            .Select(g => new Part(g.Key.Role, g.Key.SplitScope, new[]
+            {
+                g.Sum(s => s.Projects), g.Sum(s => s.Enterprises), g.Sum(s => s.Incubated), g.Sum(s => s.InvestmentWan),
+                g.Sum(s => s.OutputValueWan), g.Sum(s => s.TaxWan), g.Sum(s => s.LandMu),
+                g.Sum(s => s.SharedProjects), g.Sum(s => s.SharedEnterprises), g.Sum(s => s.SharedIncubated), g.Sum(s => s.SharedInvestmentWan),
+                g.Sum(s => s.SharedOutputValueWan), g.Sum(s => s.SharedTaxWan), g.Sum(s => s.SharedLandMu),
+            }))
+            .ToListAsync(ct);
+
+        var edges = await EdgeLinesAsync(scope, firstMonth, lastMonth, ct);
+        rows.AddRange(edges.AsQueryable().Where(filter).Select(l => new Part(l.Role, l.SplitScope, l.Measures())));
+        return Combine(scope, rows);
+    }
+
+    /// <summary>The counted projects behind a figure, newest first, with the weight each carries in it.</summary>
+    public async Task<(IReadOnlyList<LedgerRow> Rows, int Total)> EntriesAsync(LedgerScope scope, int page, int pageSize = 50, CancellationToken ct = default)
+    {
+        var query = EntryQuery(scope);
+        var total = await query.CountAsync(ct);
+        var entries = await query
+            .OrderByDescending(e => e.CountedAt).ThenByDescending(e => e.Id)
+            .Skip(Math.Max(0, page - 1) * pageSize).Take(pageSize)
+            .Join(db.Projects, e => e.ProjectId, p => p.Id, (e, p) => new { e, p.Title })
+            .ToListAsync(ct);
+        var rows = entries.Select(x => new LedgerRow(x.e.Id, x.e.ProjectId, x.Title, x.e.CountedAt, x.e.IsExpansion,
+            x.e.InvestmentWan, x.e.OutputValueWan, x.e.TaxWan, x.e.LandMu, WeightIn(scope, x.e), x.e.ReversedAt, x.e.ReversedReason)).ToList();
+        return (rows, total);
+    }
+
+    /// <summary>Counted, not reversed, entries of the scope's stage and days that touch the scope's units.</summary>
+    private IQueryable<LedgerEntry> EntryQuery(LedgerScope scope, bool includeReversed = true)
+    {
+        var ids = scope.UnitIds;
+        var start = scope.Range.Start;
+        var end = scope.Range.End;
+        var query = db.LedgerEntries.AsNoTracking().Where(e => e.StageId == scope.StageId && e.CountedAt >= start && e.CountedAt < end);
+        if (!includeReversed)
+        {
+            query = query.Where(e => e.ReversedAt == null);
+        }
+
+        return scope.Scope switch
+        {
+            TargetScope.Park => query.Where(e => ids.Contains(e.ParkId ?? 0) || (e.SecondaryScope == TargetScope.Park && ids.Contains(e.SecondaryId ?? 0))),
+            TargetScope.Team => query.Where(e => ids.Contains(e.TeamId ?? 0) || (e.SecondaryScope == TargetScope.Team && ids.Contains(e.SecondaryId ?? 0))),
+            TargetScope.Incubator => query.Where(e => ids.Contains(e.IncubatorId ?? 0) || (e.SecondaryScope == TargetScope.Incubator && ids.Contains(e.SecondaryId ?? 0))),
+            TargetScope.Chain => query.Where(e => ids.Contains(e.ChainId ?? 0)),
+            TargetScope.ChainNode => query.Where(e => ids.Contains(e.ChainNodeId ?? 0)),
+            _ => query,
+        };
+    }
+
+    /// <summary>Lines of the entries counted in the partial months at either end of the range.</summary>
+    private async Task<List<LedgerSummary>> EdgeLinesAsync(LedgerScope scope, int firstMonth, int lastMonth, CancellationToken ct)
+    {
+        var inner = firstMonth > lastMonth
+            ? scope.Range.End
+            : new DateTimeOffset(firstMonth / 100, firstMonth % 100, 1, 0, 0, 0, LedgerLine.ChinaOffset);
+        var innerEnd = firstMonth > lastMonth
+            ? scope.Range.End
+            : new DateTimeOffset(lastMonth / 100, lastMonth % 100, 1, 0, 0, 0, LedgerLine.ChinaOffset).AddMonths(1);
+        var entries = await EntryQuery(scope, includeReversed: false)
+            .Where(e => e.CountedAt < inner || e.CountedAt >= innerEnd)
+            .ToListAsync(ct);
+        return entries.SelectMany(e => LedgerLine.Lines(e, +1)).ToList();
+    }
+
+    /// <summary>One filter for summary rows and for lines computed from edge entries.</summary>
+    private static Expression<Func<LedgerSummary, bool>> Filter(LedgerScope scope)
+    {
+        var ids = scope.UnitIds;
+        return scope.Scope switch
+        {
+            TargetScope.Park => s => ids.Contains(s.ParkId),
+            TargetScope.Team => s => ids.Contains(s.TeamId),
+            TargetScope.Incubator => s => ids.Contains(s.IncubatorId),
+            TargetScope.Chain => s => s.Role == CreditRole.Primary && ids.Contains(s.ChainId),
+            TargetScope.ChainNode => s => s.Role == CreditRole.Primary && ids.Contains(s.ChainNodeId),
+            _ => s => s.Role == CreditRole.Primary,
+        };
+    }
+
+    private static LedgerTotals Combine(LedgerScope scope, IEnumerable<Part> parts)
+    {
+        var sum = new long[7];
+        foreach (var part in parts)
+        {
+            var offset = scope.UsesShare(part.Role, part.SplitScope) ? 7 : 0;
+            for (var i = 0; i < 7; i++)
+            {
+                sum[i] += part.Measures[offset + i];
+            }
+        }
+
+        return LedgerTotals.FromScaled(sum);
+    }
+
+    /// <summary>The share of an entry that the scope's unit is credited with (1 for whole credit).</summary>
+    private static decimal WeightIn(LedgerScope scope, LedgerEntry e) =>
+        LedgerLine.Lines(e, +1).AsQueryable().Where(Filter(scope)).ToList()
+            .Sum(l => scope.UsesShare(l.Role, l.SplitScope) ? l.SharedProjects / (decimal)LedgerSummary.Scale : 1m);
+
+    /// <summary>The months entirely inside the range, as yyyyMM; an empty range gives first &gt; last.</summary>
+    internal static (int First, int Last) WholeMonths(DateRange range)
+    {
+        var first = range.From.Day == 1 ? range.From : new DateOnly(range.From.Year, range.From.Month, 1).AddMonths(1);
+        var endMonth = new DateOnly(range.To.Year, range.To.Month, 1);
+        var last = endMonth.AddMonths(-1);
+        return first > last ? (1, 0) : (first.Year * 100 + first.Month, last.Year * 100 + last.Month);
+    }
+
+    private sealed record Part(CreditRole Role, int SplitScope, long[] Measures);
+}

@@ -1,0 +1,109 @@
+using InvestCRM.Data;
+using InvestCRM.Features.Ledger;
+using InvestCRM.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Features.Targets;
+
+/// <summary>One target with its completion: counted value, percentage and whether it is on pace.</summary>
+public sealed record TargetCompletion(TargetRow Target, int CountingStageId, DateRange Range, decimal Actual, decimal Expected)
+{
+    public decimal Percent => Target.Value == 0 ? 0 : Math.Round(Actual / Target.Value * 100, 1);
+    public bool OnPace => Actual >= Expected;
+}
+
+/// <summary>Completion against every target of a plan, from the ledger's summaries.</summary>
+public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, LedgerQueries ledger, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, CancellationToken ct = default)
+    {
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.PlanId == planId).ToListAsync(ct);
+        var rows = (await catalog.ListAsync(planId, ct: ct)).ToDictionary(r => r.Id);
+        var defaultStage = await DefaultCountingStageAsync(ct);
+        var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == planId).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+
+        var result = new List<TargetCompletion>();
+        foreach (var target in targets.OrderBy(t => rows[t.Id].Scope).ThenBy(t => t.ScopeId).ThenBy(t => t.Year).ThenBy(t => t.Metric))
+        {
+            var scope = ScopeOf(target, plan, defaultStage, parks.Select(p => (p.Id, p.ParentId)).ToList());
+            var totals = await ledger.TotalsAsync(scope, ct);
+            result.Add(new TargetCompletion(rows[target.Id], scope.StageId, scope.Range, totals.Of(target.Metric), Expected(target, targets, plan, now)));
+        }
+
+        return result;
+    }
+
+    public async Task<LedgerScope?> ScopeOfTargetAsync(int targetId, CancellationToken ct = default)
+    {
+        var target = await db.Targets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == targetId, ct);
+        if (target is null)
+        {
+            return null;
+        }
+
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == target.PlanId, ct);
+        var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
+        return ScopeOf(target, plan, await DefaultCountingStageAsync(ct), parks.Select(p => (p.Id, p.ParentId)).ToList());
+    }
+
+    /// <summary>The first stage, in pipeline order, flagged as counting a project as introduced.</summary>
+    public async Task<int> DefaultCountingStageAsync(CancellationToken ct = default) =>
+        await db.Stages.Where(s => s.CountsAsIntroduced).OrderBy(s => s.Order).Select(s => s.Id).FirstOrDefaultAsync(ct);
+
+    private static LedgerScope ScopeOf(PlanTarget target, Plan plan, int defaultStage, IReadOnlyList<(int Id, int? ParentId)> parks)
+    {
+        IReadOnlyList<int> units = target.Scope switch
+        {
+            TargetScope.Plan => [],
+            TargetScope.Park => WithDescendants(target.ScopeId ?? 0, parks),
+            _ => [target.ScopeId ?? 0],
+        };
+        return new LedgerScope(target.CountingStageId ?? defaultStage, TargetPeriods.RangeOf(target, plan), target.Scope, units, plan.CreditRule);
+    }
+
+    /// <summary>A base's target counts what lands in any park inside it.</summary>
+    internal static List<int> WithDescendants(int parkId, IReadOnlyList<(int Id, int? ParentId)> parks)
+    {
+        var result = new List<int> { parkId };
+        for (var i = 0; i < result.Count; i++)
+        {
+            result.AddRange(parks.Where(p => p.ParentId == result[i]).Select(p => p.Id));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Where the figure should be by now. Cumulative targets of the same metric and unit form milestones
+    /// (50 → 150 → 300): the expectation moves linearly between them; other targets pro rata over their period.
+    /// </summary>
+    internal static decimal Expected(PlanTarget target, IReadOnlyList<PlanTarget> all, Plan plan, DateTimeOffset now)
+    {
+        var range = TargetPeriods.RangeOf(target, plan);
+        if (target.Period != TargetPeriod.CumulativeToPlanYear)
+        {
+            return Math.Round(target.Value * range.Elapsed(now), 2);
+        }
+
+        var milestones = all
+            .Where(t => t.Period == TargetPeriod.CumulativeToPlanYear && t.Metric == target.Metric && t.Scope == target.Scope
+                && t.ScopeId == target.ScopeId && t.CountingStageId == target.CountingStageId && t.Year <= target.Year)
+            .OrderBy(t => t.Year)
+            .Select(t => (End: TargetPeriods.RangeOf(t, plan).End, t.Value))
+            .Prepend((End: range.Start, Value: 0m))
+            .ToList();
+        for (var i = 1; i < milestones.Count; i++)
+        {
+            if (now < milestones[i].End)
+            {
+                var (from, to) = (milestones[i - 1], milestones[i]);
+                var fraction = now <= from.End ? 0 : (decimal)((now - from.End).TotalDays / (to.End - from.End).TotalDays);
+                return Math.Round(from.Value + (to.Value - from.Value) * fraction, 2);
+            }
+        }
+
+        return target.Value;
+    }
+}
