@@ -1,5 +1,6 @@
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Demo;
+using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
@@ -16,6 +17,7 @@ public static class CrmServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<UserAdministration>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<EnterpriseService>();
         services.AddScoped<DemoData>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PlanCatalog>();
