@@ -33,7 +33,8 @@ public static class WebSetup
         }
 
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // A fresh scope: re-executing a Razor page in the failed page's scope fails ("HttpNavigationManager already initialized").
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseAuthentication();
