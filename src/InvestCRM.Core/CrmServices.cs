@@ -1,5 +1,6 @@
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Demo;
+using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
@@ -21,6 +22,7 @@ public static class CrmServices
         services.AddScoped<LedgerService>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<LedgerMaintenance>();
+        services.AddScoped<EnterpriseService>();
         services.AddScoped<DemoData>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PlanCatalog>();

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using InvestCRM.Web.Components;
 using InvestCRM.Web.Features.Account;
+using InvestCRM.Web.Features.Enterprises;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -32,7 +33,8 @@ public static class WebSetup
         }
 
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // A fresh scope: re-executing a Razor page in the failed page's scope fails ("HttpNavigationManager already initialized").
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseAuthentication();
@@ -49,6 +51,7 @@ public static class WebSetup
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthWriter.WriteAsync }).AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapEnterpriseEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
