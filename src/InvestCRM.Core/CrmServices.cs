@@ -16,6 +16,8 @@ public static class CrmServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<UserAdministration>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<ProjectQueries>();
+        services.AddScoped<ProjectExport>();
         services.AddScoped<DemoData>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PlanCatalog>();
