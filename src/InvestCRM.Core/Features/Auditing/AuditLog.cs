@@ -17,7 +17,8 @@ public sealed class AuditLog(CrmDbContext db)
     {
         var rows = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityId == entityId)
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            // Entries are appended as changes happen, so the id orders them by time; SQLite cannot ORDER BY a DateTimeOffset.
+            .OrderByDescending(a => a.Id)
             .Take(take)
             .ToListAsync(ct);
         return rows.Select(a => new AuditView(a.At, a.UserName, a.Action,

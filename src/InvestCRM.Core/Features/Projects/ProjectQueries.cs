@@ -36,8 +36,7 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
         {
             var cards = counts.GetValueOrDefault(stage.Id) == 0
                 ? []
-                : await Cards(active.Where(p => p.StageId == stage.Id)
-                    .OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id).Take(perStage)).ToListAsync(ct);
+                : await Cards(NewestFirst(active.Where(p => p.StageId == stage.Id)).Take(perStage)).ToListAsync(ct);
             columns.Add(new BoardColumn(stage.Id, stage.NameZh, stage.NameEn, counts.GetValueOrDefault(stage.Id), cards));
         }
 
@@ -98,15 +97,23 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
     internal static string Pattern(string term) =>
         "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
-    private static IQueryable<Project> Ordered(IQueryable<Project> query, ProjectFilter f) => f.Sort switch
+    private IQueryable<Project> Ordered(IQueryable<Project> query, ProjectFilter f) => f.Sort switch
     {
-        "created" => By(query, p => p.CreatedAt, f.Descending),
+        "created" => Sqlite ? By(query, p => (string)(object)p.CreatedAt, f.Descending) : By(query, p => p.CreatedAt, f.Descending),
         "title" => By(query, p => p.Title, f.Descending),
-        "investment" => By(query, p => p.PlannedInvestmentWan, f.Descending),
+        "investment" => Sqlite ? By(query, p => (double?)p.PlannedInvestmentWan, f.Descending) : By(query, p => p.PlannedInvestmentWan, f.Descending),
         "nextAction" => By(query, p => p.NextActionOn, f.Descending),
         "stage" => By(query, p => p.Stage!.Order, f.Descending),
-        _ => By(query, p => p.UpdatedAt, f.Descending),
+        _ => NewestFirst(query, f.Descending),
     };
+
+    private IQueryable<Project> NewestFirst(IQueryable<Project> query, bool descending = true) =>
+        Sqlite ? By(query, p => (string)(object)p.UpdatedAt, descending) : By(query, p => p.UpdatedAt, descending);
+
+    // EF refuses to ORDER BY DateTimeOffset or decimal on SQLite. The values are stored as ISO-8601 UTC text and as
+    // numbers, so the text and REAL casts order them correctly. (A SQLite value converter in the model would let the
+    // (…, UpdatedAt) indexes serve the ordering too; see the report of the projects-ui branch.)
+    private bool Sqlite => db.Database.IsSqlite();
 
     // The id breaks ties so that paging never shows a row twice or skips one.
     private static IQueryable<Project> By<TKey>(IQueryable<Project> query, Expression<Func<Project, TKey>> key, bool descending) =>
