@@ -23,6 +23,8 @@ public static class CrmServices
         services.AddScoped<LedgerQueries>();
         services.AddScoped<LedgerMaintenance>();
         services.AddScoped<EnterpriseService>();
+        services.AddScoped<ProjectQueries>();
+        services.AddScoped<ProjectExport>();
         services.AddScoped<DemoData>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PlanCatalog>();

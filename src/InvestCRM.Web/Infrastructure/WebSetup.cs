@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using InvestCRM.Web.Components;
 using InvestCRM.Web.Features.Account;
 using InvestCRM.Web.Features.Enterprises;
+using InvestCRM.Web.Features.Projects;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -52,6 +53,7 @@ public static class WebSetup
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapEnterpriseEndpoints();
+        app.MapProjectEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

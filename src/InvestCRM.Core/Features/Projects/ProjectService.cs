@@ -85,9 +85,17 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
         }
 
         var stages = await StagesAsync(ct);
-        var problems = StageRules.CheckMove(project, stages, move);
+        var problems = move.Facts?.Check().ToList() ?? [];
+        if (problems.Count == 0)
+        {
+            move.Facts?.ApplyTo(project);
+            problems.AddRange(StageRules.CheckMove(project, stages, move));
+        }
+
         if (problems.Count > 0)
         {
+            // The facts were applied to the tracked entity; a refused move must leave nothing to save.
+            db.Entry(project).State = EntityState.Detached;
             return Outcome.Refused(problems);
         }
 

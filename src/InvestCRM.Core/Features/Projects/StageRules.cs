@@ -3,8 +3,11 @@ using InvestCRM.Features.Stages;
 
 namespace InvestCRM.Features.Projects;
 
-/// <summary>What is being asked of a project's position in the pipeline.</summary>
-public sealed record StageMove(int ToStageId, string? Reason);
+/// <summary>What is being asked of a project's position in the pipeline, with any facts the target stage needs.</summary>
+public sealed record StageMove(int ToStageId, string? Reason)
+{
+    public StageFacts? Facts { get; init; }
+}
 
 /// <summary>
 /// The one rule set every stage change goes through, whether from the project page, the board,

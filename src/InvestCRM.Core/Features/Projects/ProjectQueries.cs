@@ -1,0 +1,138 @@
+using System.Linq.Expressions;
+using InvestCRM.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Features.Projects;
+
+/// <summary>
+/// Read side of the project screens: the list, the board, the export and the project page. Every query projects
+/// only the columns shown and narrows on the indexed columns first (see ProjectConfiguration).
+/// </summary>
+public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
+{
+    public async Task<ProjectPage> ListAsync(ProjectFilter filter, CancellationToken ct = default)
+    {
+        var filtered = Filtered(filter);
+        var total = await filtered.CountAsync(ct);
+        var page = Math.Min(filter.Page, Math.Max(1, (total + ProjectFilter.PageSize - 1) / ProjectFilter.PageSize));
+        var rows = await Rows(Ordered(filtered, filter).Skip((page - 1) * ProjectFilter.PageSize).Take(ProjectFilter.PageSize))
+            .ToListAsync(ct);
+        return new ProjectPage(rows, total, page, ProjectFilter.PageSize);
+    }
+
+    /// <summary>The whole filtered list (no paging) up to <paramref name="cap"/> rows, read as a stream.</summary>
+    public IAsyncEnumerable<ProjectListRow> ExportRows(ProjectFilter filter, int cap) =>
+        Rows(Ordered(Filtered(filter), filter).Take(cap)).AsAsyncEnumerable();
+
+    /// <summary>Per stage: how many active projects match, and the most recently updated few of them.</summary>
+    public async Task<IReadOnlyList<BoardColumn>> BoardAsync(ProjectFilter filter, int perStage = 20, CancellationToken ct = default)
+    {
+        var stages = await StagesAsync(ct);
+        var active = Filtered(filter with { StageId = null, Status = ProjectStatus.Active });
+        var counts = await active.GroupBy(p => p.StageId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var columns = new List<BoardColumn>(stages.Count);
+        foreach (var stage in stages)
+        {
+            var cards = counts.GetValueOrDefault(stage.Id) == 0
+                ? []
+                : await Cards(NewestFirst(active.Where(p => p.StageId == stage.Id)).Take(perStage)).ToListAsync(ct);
+            columns.Add(new BoardColumn(stage.Id, stage.NameZh, stage.NameEn, counts.GetValueOrDefault(stage.Id), cards));
+        }
+
+        return columns;
+    }
+
+    public Task<BoardCard?> CardAsync(int id, CancellationToken ct = default) =>
+        Cards(db.Projects.AsNoTracking().Where(p => p.Id == id)).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<StageOption>> StagesAsync(CancellationToken ct = default) =>
+        await db.Stages.AsNoTracking().OrderBy(s => s.Order)
+            .Select(s => new StageOption(s.Id, s.Code, s.Order, s.NameZh, s.NameEn, s.RequiredFacts)).ToListAsync(ct);
+
+    /// <summary>Enterprises to pick for a project: by name or credit code, plus the one already chosen.</summary>
+    public async Task<IReadOnlyList<Option>> EnterprisesAsync(string? text, int? chosenId, CancellationToken ct = default)
+    {
+        var query = db.Enterprises.AsNoTracking();
+        var term = text?.Trim();
+        if (string.IsNullOrEmpty(term))
+        {
+            query = query.Where(e => e.Id == chosenId);
+        }
+        else
+        {
+            var (pattern, code) = (Pattern(term), term.ToUpperInvariant());
+            query = db.Database.IsNpgsql()
+                ? query.Where(e => e.Id == chosenId || EF.Functions.ILike(e.Name, pattern, "\\") || e.CreditCode == code)
+                : query.Where(e => e.Id == chosenId || EF.Functions.Like(e.Name, pattern, "\\") || e.CreditCode == code);
+        }
+
+        return await query.OrderBy(e => e.Name).Take(30).Select(e => new Option(e.Id.ToString(), e.Name, null)).ToListAsync(ct);
+    }
+
+    private IQueryable<Project> Filtered(ProjectFilter f)
+    {
+        var query = db.Projects.AsNoTracking();
+        if (f.StageId is { } stage) query = query.Where(p => p.StageId == stage);
+        if (f.Status is { } status) query = query.Where(p => p.Status == status);
+        if (f.OwnerId is { } owner) query = query.Where(p => p.OwnerId == owner);
+        if (f.TeamId is { } team) query = query.Where(p => p.TeamId == team);
+        if (f.ParkId is { } park) query = query.Where(p => p.ParkId == park);
+        if (f.ChainId is { } chain) query = query.Where(p => p.ChainId == chain);
+        if (f.Source is { } source) query = query.Where(p => p.Source == source);
+        if (f.IncubatorId is { } incubator) query = query.Where(p => p.IncubatorId == incubator);
+        // Case-insensitive on both providers: SQLite's LIKE already ignores ASCII case, PostgreSQL's LIKE does not.
+        if (f.Text is { } text)
+        {
+            var pattern = Pattern(text);
+            query = db.Database.IsNpgsql()
+                ? query.Where(p => EF.Functions.ILike(p.Title, pattern, "\\") || EF.Functions.ILike(p.Enterprise!.Name, pattern, "\\"))
+                : query.Where(p => EF.Functions.Like(p.Title, pattern, "\\") || EF.Functions.Like(p.Enterprise!.Name, pattern, "\\"));
+        }
+
+        return query;
+    }
+
+    /// <summary>"%term%" with the LIKE wildcards in the term taken literally.</summary>
+    internal static string Pattern(string term) =>
+        "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+
+    private IQueryable<Project> Ordered(IQueryable<Project> query, ProjectFilter f) => f.Sort switch
+    {
+        "created" => Sqlite ? By(query, p => (string)(object)p.CreatedAt, f.Descending) : By(query, p => p.CreatedAt, f.Descending),
+        "title" => By(query, p => p.Title, f.Descending),
+        "investment" => Sqlite ? By(query, p => (double?)p.PlannedInvestmentWan, f.Descending) : By(query, p => p.PlannedInvestmentWan, f.Descending),
+        "nextAction" => By(query, p => p.NextActionOn, f.Descending),
+        "stage" => By(query, p => p.Stage!.Order, f.Descending),
+        _ => NewestFirst(query, f.Descending),
+    };
+
+    private IQueryable<Project> NewestFirst(IQueryable<Project> query, bool descending = true) =>
+        Sqlite ? By(query, p => (string)(object)p.UpdatedAt, descending) : By(query, p => p.UpdatedAt, descending);
+
+    // EF refuses to ORDER BY DateTimeOffset or decimal on SQLite. The values are stored as ISO-8601 UTC text and as
+    // numbers, so the text and REAL casts order them correctly. (A SQLite value converter in the model would let the
+    // (…, UpdatedAt) indexes serve the ordering too; see the report of the projects-ui branch.)
+    private bool Sqlite => db.Database.IsSqlite();
+
+    // The id breaks ties so that paging never shows a row twice or skips one.
+    private static IQueryable<Project> By<TKey>(IQueryable<Project> query, Expression<Func<Project, TKey>> key, bool descending) =>
+        descending
+            ? query.OrderByDescending(key).ThenByDescending(p => p.Id)
+            : query.OrderBy(key).ThenBy(p => p.Id);
+
+    // Names are looked up after paging, so only the rows of one page pay for them.
+    private IQueryable<ProjectListRow> Rows(IQueryable<Project> page) => page.Select(p => new ProjectListRow(
+        p.Id, p.Title, p.Enterprise!.Name, p.Stage!.NameZh, p.Stage.NameEn, p.Status, p.Source,
+        db.Users.Where(u => u.Id == p.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+        db.Parks.Where(x => x.Id == p.ParkId).Select(x => x.Name).FirstOrDefault(),
+        db.Parks.Where(x => x.Id == p.ParkId).Select(x => x.NameEn).FirstOrDefault(),
+        db.IndustryChains.Where(x => x.Id == p.ChainId).Select(x => x.Name).FirstOrDefault(),
+        db.IndustryChains.Where(x => x.Id == p.ChainId).Select(x => x.NameEn).FirstOrDefault(),
+        p.PlannedInvestmentWan, p.NextActionOn, p.CreatedAt, p.UpdatedAt));
+
+    private IQueryable<BoardCard> Cards(IQueryable<Project> projects) => projects.Select(p => new BoardCard(
+        p.Id, p.Title, p.Enterprise!.Name, p.StageId,
+        db.Users.Where(u => u.Id == p.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+        p.OwnerId, p.TeamId, p.PlannedInvestmentWan, p.NextActionOn, p.Version));
+}

@@ -1,0 +1,49 @@
+using InvestCRM.Features.Activities;
+using InvestCRM.Features.Stages;
+
+namespace InvestCRM.Features.Projects;
+
+/// <summary>A name in both languages; the UI picks one.</summary>
+public sealed record Named(string Zh, string? En);
+
+/// <summary>One row of the project list and of the export: only the columns shown.</summary>
+public sealed record ProjectListRow(
+    int Id, string Title, string EnterpriseName, string StageZh, string StageEn, ProjectStatus Status, ProjectSource Source,
+    string? OwnerName, string? ParkName, string? ParkNameEn, string? ChainName, string? ChainNameEn, decimal? PlannedInvestmentWan, DateOnly? NextActionOn,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record ProjectPage(IReadOnlyList<ProjectListRow> Rows, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>A card on the board; carries what a move needs (version) and who may move it.</summary>
+public sealed record BoardCard(
+    int Id, string Title, string EnterpriseName, int StageId, string? OwnerName, string OwnerId, int? TeamId,
+    decimal? PlannedInvestmentWan, DateOnly? NextActionOn, int Version);
+
+public sealed record BoardColumn(int StageId, string NameZh, string NameEn, int Count, IReadOnlyList<BoardCard> Cards);
+
+public sealed record StageOption(int Id, string Code, int Order, string NameZh, string NameEn, ProjectFacts RequiredFacts);
+
+/// <summary>The time a project spent in one stage (to the next stage change, or until now).</summary>
+public sealed record StageSpan(int StageId, string NameZh, string NameEn, DateTimeOffset EnteredAt, DateTimeOffset? LeftAt, TimeSpan Duration);
+
+public sealed record StageHistoryRow(
+    DateTimeOffset At, string? FromZh, string? FromEn, string ToZh, string ToEn, ProjectStatus FromStatus, ProjectStatus ToStatus,
+    string? UserName, string? Note);
+
+public sealed record ActivityRow(long Id, DateTimeOffset OccurredAt, ActivityType Type, string Summary, string? NextStep, string? CreatedBy);
+
+/// <summary>Everything the project page shows, loaded for that one project only.</summary>
+public sealed record ProjectDetail(
+    Project Project, string EnterpriseName, StageOption Stage, Named? Owner, Named? Team, Named? Park, Named? Chain, Named? ChainNode,
+    Named? Incubator, Named? Event, IReadOnlyList<StageSpan> Timeline, IReadOnlyList<StageHistoryRow> History,
+    IReadOnlyList<ActivityRow> Activities, IReadOnlyList<StageOption> Stages, bool CanEdit);
+
+public sealed record Option(string Id, string Zh, string? En);
+
+/// <summary>The choices the filter and edit forms offer.</summary>
+public sealed record ProjectOptions(
+    IReadOnlyList<StageOption> Stages, IReadOnlyList<Option> Owners, IReadOnlyList<Option> Teams, IReadOnlyList<Option> Parks,
+    IReadOnlyList<Option> Chains, IReadOnlyList<Option> ChainNodes, IReadOnlyList<Option> Incubators, IReadOnlyList<Option> Events);

@@ -1,0 +1,63 @@
+using InvestCRM.Features.Projects;
+using InvestCRM.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace InvestCRM.Web.Features.Projects;
+
+public static class ProjectEndpoints
+{
+    public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder app)
+    {
+        var projects = app.MapGroup("/projects").RequireAuthorization(Policies.Internal);
+        projects.MapGet("/export", ExportAsync);
+        projects.MapPost("/{id:int}/move", MoveAsync);
+        return app;
+    }
+
+    /// <summary>The list's current filter as .xlsx, in the user's language.</summary>
+    private static async Task<IResult> ExportAsync(
+        HttpContext http, ProjectExport export, ProjectQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var filter = ProjectFilter.Parse(key => http.Request.Query[key].FirstOrDefault());
+        var text = new ExportText(l["Nav.Projects"], ExportFilterText.Describe(filter, await queries.OptionsAsync(ct), l),
+            ExportFilterText.Headers(l), Display.IsEnglish, s => l.Enum(s), s => l.Enum(s));
+        // The zip package behind .xlsx needs a seekable stream; it is built in memory (never a temp file), then sent.
+        var buffer = new MemoryStream();
+        await export.WriteAsync(buffer, filter, text, ct);
+        buffer.Position = 0;
+        var name = $"{l["Projects.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx";
+        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
+    /// <summary>
+    /// A move from the board. htmx/fetch callers get the card back (updated, or with the refusal shown on it);
+    /// a plain form post goes back to the board, or to the project page where the missing facts can be entered.
+    /// </summary>
+    private static async Task<IResult> MoveAsync(
+        int id, [FromForm] int toStageId, [FromForm] int version, [FromForm] string? reason,
+        HttpContext http, ProjectService projects, ProjectQueries queries, CancellationToken ct)
+    {
+        var outcome = await projects.MoveAsync(id, version, new StageMove(toStageId, reason), ct);
+        if (outcome.Problems.Any(p => p.Code == "Rule.NotFound") || await queries.CardAsync(id, ct) is not { } card)
+        {
+            return Results.NotFound();
+        }
+
+        var problems = outcome.Problems.Select(p => p.Code).Distinct().ToList();
+        if (!http.Request.Headers.ContainsKey("HX-Request"))
+        {
+            return Results.LocalRedirect(outcome.Succeeded
+                ? "/projects/board"
+                : $"/projects/{id}?moveTo={toStageId}&problem={Uri.EscapeDataString(problems[0])}#move");
+        }
+
+        var fragment = new RazorComponentResult<BoardCardView>(new
+        {
+            Card = card, Stages = await queries.StagesAsync(ct), CanEdit = queries.CanEdit(card), Problems = problems, ToStageId = toStageId,
+        });
+        fragment.StatusCode = outcome.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+        return fragment;
+    }
+}
