@@ -1,6 +1,9 @@
+using InvestCRM.Features.Activities;
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Demo;
+using InvestCRM.Features.Events;
 using InvestCRM.Features.Identity;
+using InvestCRM.Features.MyWork;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Targets;
@@ -20,6 +23,9 @@ public static class CrmServices
         services.AddScoped<AuditLog>();
         services.AddScoped<PlanCatalog>();
         services.AddScoped<TargetCatalog>();
+        services.AddScoped<ActivityService>();
+        services.AddScoped<EventService>();
+        services.AddMyWork();
         return services;
     }
 }
