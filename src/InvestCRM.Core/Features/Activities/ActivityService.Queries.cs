@@ -1,3 +1,4 @@
+using InvestCRM.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Activities;
@@ -16,13 +17,15 @@ public sealed partial class ActivityService
         if (filter.From is { } from)
         {
             var start = StartOfDay(from);
-            query = query.Where(a => a.OccurredAt >= start);
+            var startText = TimeText.Of(start);
+            query = Sqlite ? query.Where(a => a.OccurredAt.ToString().CompareTo(startText) >= 0) : query.Where(a => a.OccurredAt >= start);
         }
 
         if (filter.To is { } to)
         {
             var end = StartOfDay(to.AddDays(1));
-            query = query.Where(a => a.OccurredAt < end);
+            var endText = TimeText.Of(end);
+            query = Sqlite ? query.Where(a => a.OccurredAt.ToString().CompareTo(endText) < 0) : query.Where(a => a.OccurredAt < end);
         }
 
         if (filter.Mine && db.User.UserId is { } me)
@@ -30,21 +33,21 @@ public sealed partial class ActivityService
             query = query.Where(a => a.CreatedById == me || a.Participants.Any(p => p.UserId == me));
         }
 
-        var rows = await Rows(query.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+        var rows = await Rows(Newest(query).ThenByDescending(a => a.Id)
             .Skip((page - 1) * ActivityFilter.PageSize).Take(ActivityFilter.PageSize + 1)).ToListAsync(ct);
         return new ActivityPage(rows.Take(ActivityFilter.PageSize).ToList(), page, rows.Count > ActivityFilter.PageSize);
     }
 
     /// <summary>Newest first, through the (ProjectId, OccurredAt) index.</summary>
     public async Task<IReadOnlyList<ActivityRow>> ForProjectAsync(int projectId, int take = 50, CancellationToken ct = default) =>
-        await Rows(Visible().Where(a => a.ProjectId == projectId).OrderByDescending(a => a.OccurredAt).Take(take)).ToListAsync(ct);
+        await Rows(Newest(Visible().Where(a => a.ProjectId == projectId)).Take(take)).ToListAsync(ct);
 
     /// <summary>Newest first, through the (EnterpriseId, OccurredAt) index.</summary>
     public async Task<IReadOnlyList<ActivityRow>> ForEnterpriseAsync(int enterpriseId, int take = 50, CancellationToken ct = default) =>
-        await Rows(Visible().Where(a => a.EnterpriseId == enterpriseId).OrderByDescending(a => a.OccurredAt).Take(take)).ToListAsync(ct);
+        await Rows(Newest(Visible().Where(a => a.EnterpriseId == enterpriseId)).Take(take)).ToListAsync(ct);
 
     public async Task<IReadOnlyList<ActivityRow>> ForEventAsync(int eventId, int take = 200, CancellationToken ct = default) =>
-        await Rows(Visible().Where(a => a.EventId == eventId).OrderByDescending(a => a.OccurredAt).Take(take)).ToListAsync(ct);
+        await Rows(Newest(Visible().Where(a => a.EventId == eventId)).Take(take)).ToListAsync(ct);
 
     public async Task<ActivityDetail?> DetailAsync(long id, CancellationToken ct = default)
     {
@@ -104,6 +107,11 @@ public sealed partial class ActivityService
     private IQueryable<Activity> Visible() => db.User.IsPartner
         ? db.Activities.AsNoTracking().Where(a => a.ProjectId != null && db.Projects.Any(p => p.Id == a.ProjectId))
         : db.Activities.AsNoTracking();
+
+    private bool Sqlite => db.Database.IsSqlite();
+
+    private IOrderedQueryable<Activity> Newest(IQueryable<Activity> query) =>
+        Sqlite ? query.OrderByDescending(a => a.OccurredAt.ToString()) : query.OrderByDescending(a => a.OccurredAt);
 
     private IQueryable<ActivityRow> Rows(IQueryable<Activity> query) => query.Select(a => new ActivityRow(
         a.Id, a.Type, a.OccurredAt, a.Summary, a.NextStep, a.FollowUpOn, a.FollowUpDone,

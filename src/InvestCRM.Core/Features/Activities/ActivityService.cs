@@ -11,9 +11,13 @@ public sealed partial class ActivityService(CrmDbContext db, TimeProvider clock)
 {
     private const int Attempts = 3;
 
-    /// <summary>The one-handed phone log: who, what kind, what happened, what next.</summary>
-    public Task<Outcome> QuickLogAsync(int enterpriseId, ActivityType type, string summary, string? nextStep, DateOnly? followUpOn, CancellationToken ct = default) =>
-        LogAsync(new ActivityInput { EnterpriseId = enterpriseId, Type = type, Summary = summary, NextStep = nextStep, FollowUpOn = followUpOn }, ct);
+    /// <summary>The one-handed phone log: with whom (a project when opened from one), what kind, what happened, what next.</summary>
+    public Task<Outcome> QuickLogAsync(int enterpriseId, ActivityType type, string summary, string? nextStep, DateOnly? followUpOn,
+        int? projectId = null, CancellationToken ct = default) =>
+        LogAsync(new ActivityInput
+        {
+            EnterpriseId = enterpriseId, ProjectId = projectId, Type = type, Summary = summary, NextStep = nextStep, FollowUpOn = followUpOn,
+        }, ct);
 
     /// <summary>
     /// Writes the activity and touches its project in one save. The caller never holds a project version:
