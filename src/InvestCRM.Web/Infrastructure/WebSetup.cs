@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using InvestCRM.Web.Components;
 using InvestCRM.Web.Features.Account;
+using InvestCRM.Web.Features.Activities;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -48,6 +49,7 @@ public static class WebSetup
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthWriter.WriteAsync }).AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapActivityEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
