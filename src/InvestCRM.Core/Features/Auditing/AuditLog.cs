@@ -17,7 +17,8 @@ public sealed class AuditLog(CrmDbContext db)
     {
         var rows = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityId == entityId)
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            // Append-only, so id order is time order; SQLite cannot ORDER BY a DateTimeOffset column.
+            .OrderByDescending(a => a.Id)
             .Take(take)
             .ToListAsync(ct);
         return rows.Select(a => new AuditView(a.At, a.UserName, a.Action,
