@@ -1,9 +1,12 @@
+using InvestCRM.Features.Activities;
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Demo;
 using InvestCRM.Features.Enterprises;
+using InvestCRM.Features.Events;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
+using InvestCRM.Features.MyWork;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Targets;
@@ -31,6 +34,9 @@ public static class CrmServices
         services.AddScoped<IncubatorDirectory>();
         services.AddScoped<TargetCatalog>();
         services.AddScoped<TargetProgress>();
+        services.AddScoped<ActivityService>();
+        services.AddScoped<EventService>();
+        services.AddMyWork();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using InvestCRM.Web.Components;
 using InvestCRM.Web.Features.Account;
 using InvestCRM.Web.Features.Enterprises;
 using InvestCRM.Web.Features.Projects;
+using InvestCRM.Web.Features.Activities;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -54,6 +55,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapEnterpriseEndpoints();
         app.MapProjectEndpoints();
+        app.MapActivityEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

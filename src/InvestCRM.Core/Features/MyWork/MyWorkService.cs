@@ -1,0 +1,83 @@
+using InvestCRM.Data;
+using InvestCRM.Features.Activities;
+using InvestCRM.Features.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InvestCRM.Features.MyWork;
+
+public sealed record FollowUpRow(long ActivityId, ActivityType Type, DateOnly FollowUpOn, string? NextStep, string Summary,
+    int? ProjectId, string? ProjectTitle, int? EnterpriseId, string? EnterpriseName);
+
+public sealed record ProjectDueRow(int Id, string Title, string EnterpriseName, string StageNameZh, string StageNameEn,
+    DateOnly? NextActionOn, DateTimeOffset? LastActivityAt, DateTimeOffset UpdatedAt);
+
+public sealed record MyWorkView(DateOnly Today, int StaleDays, bool Team, IReadOnlyList<FollowUpRow> FollowUps,
+    IReadOnlyList<ProjectDueRow> ProjectsDue, IReadOnlyList<ProjectDueRow> Stale, IReadOnlyList<ProjectDueRow> RecentlyChanged);
+
+/// <summary>
+/// A staff member's to-do list. Every query starts from an index keyed by the user
+/// (Activity (CreatedById, FollowUpOn), ActivityParticipant (UserId), Project (OwnerId, NextActionOn)) and is capped.
+/// </summary>
+public sealed class MyWorkService(CrmDbContext db, TimeProvider clock, IOptions<MyWorkOptions> options)
+{
+    private const int Cap = 100;
+
+    public async Task<MyWorkView> ForCurrentUserAsync(int? staleDays = null, bool team = false, CancellationToken ct = default)
+    {
+        var me = db.User.UserId ?? "";
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var days = staleDays is >= 1 and <= 3650 ? staleDays.Value : options.Value.StaleDays;
+        var teamId = team ? db.User.TeamId : null;
+        return new MyWorkView(today, days, teamId is not null,
+            await FollowUpsAsync(me, today, ct),
+            await DueProjectsAsync(me, today, ct),
+            await StaleAsync(me, teamId, clock.GetUtcNow().AddDays(-days), ct),
+            await RecentlyChangedAsync(me, clock.GetUtcNow().AddDays(-options.Value.RecentDays), ct));
+    }
+
+    /// <summary>Open follow-ups due today or earlier that the user logged or took part in.</summary>
+    private async Task<IReadOnlyList<FollowUpRow>> FollowUpsAsync(string me, DateOnly today, CancellationToken ct)
+    {
+        var created = db.Activities.Where(a => a.CreatedById == me && a.FollowUpOn != null && a.FollowUpOn <= today && !a.FollowUpDone);
+        var joined = db.ActivityParticipants.Where(p => p.UserId == me)
+            .Join(db.Activities, p => p.ActivityId, a => a.Id, (p, a) => a)
+            .Where(a => a.CreatedById != me && a.FollowUpOn != null && a.FollowUpOn <= today && !a.FollowUpDone);
+        return await created.Concat(joined).OrderBy(a => a.FollowUpOn).Take(Cap)
+            .Select(a => new FollowUpRow(a.Id, a.Type, a.FollowUpOn!.Value, a.NextStep, a.Summary,
+                a.ProjectId, db.Projects.Where(p => p.Id == a.ProjectId).Select(p => p.Title).FirstOrDefault(),
+                a.EnterpriseId, db.Enterprises.Where(e => e.Id == a.EnterpriseId).Select(e => e.Name).FirstOrDefault()))
+            .AsNoTracking().ToListAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<ProjectDueRow>> DueProjectsAsync(string me, DateOnly today, CancellationToken ct) =>
+        await Rows(db.Projects.Where(p => p.OwnerId == me && p.NextActionOn != null && p.NextActionOn <= today && p.Status == ProjectStatus.Active)
+            .OrderBy(p => p.NextActionOn)).ToListAsync(ct);
+
+    /// <summary>Active projects nobody has logged anything on since <paramref name="cutoff"/> (or since creation).</summary>
+    private async Task<IReadOnlyList<ProjectDueRow>> StaleAsync(string me, int? teamId, DateTimeOffset cutoff, CancellationToken ct)
+    {
+        var scope = (teamId is { } team ? db.Projects.Where(p => p.TeamId == team) : db.Projects.Where(p => p.OwnerId == me))
+            .Where(p => p.Status == ProjectStatus.Active);
+        var cutoffText = TimeText.Of(cutoff);
+        var stale = Sqlite
+            ? scope.Where(p => (p.LastActivityAt ?? p.CreatedAt).ToString().CompareTo(cutoffText) < 0).OrderBy(p => (p.LastActivityAt ?? p.CreatedAt).ToString())
+            : scope.Where(p => (p.LastActivityAt ?? p.CreatedAt) < cutoff).OrderBy(p => p.LastActivityAt ?? p.CreatedAt);
+        return await Rows(stale).ToListAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<ProjectDueRow>> RecentlyChangedAsync(string me, DateTimeOffset since, CancellationToken ct)
+    {
+        var mine = db.Projects.Where(p => p.OwnerId == me);
+        var sinceText = TimeText.Of(since);
+        var changed = Sqlite
+            ? mine.Where(p => p.UpdatedAt.ToString().CompareTo(sinceText) >= 0).OrderByDescending(p => p.UpdatedAt.ToString())
+            : mine.Where(p => p.UpdatedAt >= since).OrderByDescending(p => p.UpdatedAt);
+        return await Rows(changed).ToListAsync(ct);
+    }
+
+    private bool Sqlite => db.Database.IsSqlite();
+
+    private IQueryable<ProjectDueRow> Rows(IQueryable<Project> query) => query.AsNoTracking().Take(Cap).Select(p => new ProjectDueRow(
+        p.Id, p.Title, p.Enterprise!.Name, p.Stage!.NameZh, p.Stage.NameEn, p.NextActionOn, p.LastActivityAt, p.UpdatedAt));
+}

@@ -1,0 +1,94 @@
+using InvestCRM.Features.Activities;
+using InvestCRM.Features.MyWork;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace InvestCRM.Tests.Features.Activities;
+
+public sealed class MyWorkTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public static TheoryData<string> Providers() => ActivityTestDatabase.Providers();
+
+    private static MyWorkService Service(ActivityTestDatabase t, TimeProvider clock) =>
+        new(t.NewContext(), clock, Options.Create(new MyWorkOptions { StaleDays = 30 }));
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Lists_overdue_follow_ups_and_stale_projects_but_not_fresh_ones(string provider)
+    {
+        await using var t = await ActivityTestDatabase.CreateAsync(provider);
+        var me = await t.AddUserAsync("张三");
+        var stale = await t.AddProjectAsync(await t.AddEnterpriseAsync("久未联系科技"), me, Now.AddDays(-90), lastActivityAt: Now.AddDays(-45));
+        var freshEnterprise = await t.AddEnterpriseAsync("新近拜访材料");
+        var fresh = await t.AddProjectAsync(freshEnterprise, me, Now.AddDays(-90), lastActivityAt: Now.AddDays(-45));
+        t.SignIn(me);
+        var clock = new TestClock(Now.AddDays(-5));
+        var overdue = await new ActivityService(t.NewContext(), clock).LogAsync(new ActivityInput
+        {
+            ProjectId = fresh.Id, Summary = "洽谈用地", NextStep = "报送用地需求", FollowUpOn = DateOnly.FromDateTime(Now.AddDays(-2).DateTime),
+        });
+        var later = await new ActivityService(t.NewContext(), clock).LogAsync(new ActivityInput
+        {
+            EnterpriseId = freshEnterprise.Id, Summary = "电话", FollowUpOn = DateOnly.FromDateTime(Now.AddDays(3).DateTime),
+        });
+        clock.Now = Now;
+
+        var view = await Service(t, clock).ForCurrentUserAsync();
+
+        Assert.True(overdue.Succeeded && later.Succeeded);
+        Assert.Equal(new DateOnly(2026, 3, 10), view.Today);
+        Assert.Equal(overdue.Id, Assert.Single(view.FollowUps).ActivityId);
+        Assert.Equal(stale.Id, Assert.Single(view.Stale).Id);
+        Assert.DoesNotContain(view.Stale, p => p.Id == fresh.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Completed_follow_ups_and_other_peoples_items_are_not_listed(string provider)
+    {
+        await using var t = await ActivityTestDatabase.CreateAsync(provider);
+        var me = await t.AddUserAsync("张三");
+        var colleague = await t.AddUserAsync("李四");
+        var enterprise = await t.AddEnterpriseAsync("三明氟材料有限公司");
+        t.SignIn(colleague);
+        var clock = new TestClock(Now.AddDays(-3));
+        var withMe = await new ActivityService(t.NewContext(), clock).LogAsync(new ActivityInput
+        {
+            EnterpriseId = enterprise.Id, Summary = "联合拜访", ParticipantIds = [me], FollowUpOn = DateOnly.FromDateTime(Now.AddDays(-1).DateTime),
+        });
+        await new ActivityService(t.NewContext(), clock).LogAsync(new ActivityInput
+        {
+            EnterpriseId = enterprise.Id, Summary = "单独拜访", FollowUpOn = DateOnly.FromDateTime(Now.AddDays(-1).DateTime),
+        });
+        t.SignIn(me);
+        clock.Now = Now;
+
+        var before = await Service(t, clock).ForCurrentUserAsync();
+        var done = await new ActivityService(t.NewContext(), clock).CompleteFollowUpAsync(withMe.Id);
+        var after = await Service(t, clock).ForCurrentUserAsync();
+
+        Assert.Equal(withMe.Id, Assert.Single(before.FollowUps).ActivityId);
+        Assert.True(done.Succeeded);
+        Assert.Empty(after.FollowUps);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Stale_days_can_be_overridden_per_request(string provider)
+    {
+        await using var t = await ActivityTestDatabase.CreateAsync(provider);
+        var me = await t.AddUserAsync("张三");
+        var project = await t.AddProjectAsync(await t.AddEnterpriseAsync("十天未联系"), me, Now.AddDays(-90), lastActivityAt: Now.AddDays(-10));
+        t.SignIn(me);
+        var clock = new TestClock(Now);
+
+        var byDefault = await Service(t, clock).ForCurrentUserAsync();
+        var weekly = await Service(t, clock).ForCurrentUserAsync(staleDays: 7);
+
+        Assert.Empty(byDefault.Stale);
+        Assert.Equal(30, byDefault.StaleDays);
+        Assert.Equal(project.Id, Assert.Single(weekly.Stale).Id);
+    }
+}
