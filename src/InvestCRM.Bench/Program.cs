@@ -23,7 +23,7 @@ try
         $"{options.Provider}, {options.Projects:N0} projects / {options.Enterprises:N0} enterprises / {options.Activities:N0} activities, loaded in {loadTime.TotalSeconds:F0} s",
         $"{options.Clients} concurrent clients, {options.DurationSeconds} s per scenario, {Environment.ProcessorCount} cores shared by the app, the database and the load generator",
         $"load average before the run: {loadBefore} (other work on the machine inflates every figure)",
-        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; command: dotnet run -c Release --project src/InvestCRM.Bench -- {string.Join(' ', args)}",
+        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; command: dotnet run -c Release --project src/InvestCRM.Bench -- {string.Join(' ', Redacted(args))}",
     };
     var markdown = Report.Markdown($"{options.Provider}, {options.Projects:N0} projects", http.Zip(raw, (h, r) => (h, (Measurement?)r)).ToList(), notes);
     Console.WriteLine();
@@ -127,6 +127,9 @@ static async Task<List<Measurement>> RunAllAsync<TWorker>(string kind, List<(str
 
     return results;
 }
+
+// A connection string may hold a password; the report is meant to be pasted into the README.
+static IEnumerable<string> Redacted(string[] args) => args.Select((a, i) => i > 0 && args[i - 1] == "--connection" ? "<server>" : a);
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -8,9 +8,12 @@ namespace InvestCRM.Bench.Measuring;
 
 /// <summary>Keys and terms the scenarios use, read from the loaded database so every request hits real rows.</summary>
 internal sealed record ScenarioData(int StageId, int ChainId, int ListMatches, int MinProjectId, int MaxProjectId,
-    IReadOnlyList<int> StageIds, string UserId, string RareTerm, int RareMatches)
+    IReadOnlyList<int> StageIds, string UserId, string RareTerm, int RareMatches, int[] EnterpriseOf)
 {
     public int RandomProject(Random random) => random.Next(MinProjectId, MaxProjectId + 1);
+
+    /// <summary>The enterprise of a project, for forms that post both.</summary>
+    public int EnterpriseOfProject(int projectId) => EnterpriseOf[projectId - MinProjectId];
 
     public static async Task<ScenarioData> LoadAsync(BenchDatabase db)
     {
@@ -19,20 +22,16 @@ internal sealed record ScenarioData(int StageId, int ChainId, int ListMatches, i
         var pair = await RowAsync(connection, """SELECT "StageId", "ChainId", COUNT(*) FROM "Projects" GROUP BY "StageId", "ChainId" ORDER BY COUNT(*) DESC LIMIT 1""");
         var range = await RowAsync(connection, """SELECT MIN("Id"), MAX("Id") FROM "Projects" """);
         var stages = new List<int>();
-        await using (var command = Command(connection, """SELECT "Id" FROM "PipelineStages" ORDER BY "Order" """))
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                stages.Add(reader.GetInt32(0));
-            }
-        }
+        await ForEachRowAsync(connection, """SELECT "Id" FROM "PipelineStages" ORDER BY "Order" """, r => stages.Add(r.GetInt32(0)));
+        var enterpriseOf = new int[Convert.ToInt32(range[1]) - Convert.ToInt32(range[0]) + 1];
+        await ForEachRowAsync(connection, """SELECT "Id", "EnterpriseId" FROM "Projects" """,
+            r => enterpriseOf[r.GetInt32(0) - Convert.ToInt32(range[0])] = r.GetInt32(1));
 
         var user = await RowAsync(connection, $"""SELECT "Id" FROM "AspNetUsers" WHERE "Email" = '{Scenarios.Email}'""");
         var rare = Scenarios.RareTerms.Select(term => (term, count: CountMatches(connection, term))).ToList();
         var (rareTerm, rareMatches) = rare.Where(r => r.count > 0).DefaultIfEmpty(rare[0]).OrderBy(r => r.count).First();
         return new ScenarioData(Convert.ToInt32(pair[0]), Convert.ToInt32(pair[1]), Convert.ToInt32(pair[2]),
-            Convert.ToInt32(range[0]), Convert.ToInt32(range[1]), stages, (string)user[0], rareTerm, rareMatches);
+            Convert.ToInt32(range[0]), Convert.ToInt32(range[1]), stages, (string)user[0], rareTerm, rareMatches, enterpriseOf);
     }
 
     public static async Task<DbConnection> OpenAsync(DatabaseProvider provider, string connectionString)
@@ -63,6 +62,16 @@ internal sealed record ScenarioData(int StageId, int ChainId, int ListMatches, i
         }
 
         return command;
+    }
+
+    private static async Task ForEachRowAsync(DbConnection connection, string sql, Action<DbDataReader> read)
+    {
+        await using var command = Command(connection, sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            read(reader);
+        }
     }
 
     private static int CountMatches(DbConnection connection, string term)

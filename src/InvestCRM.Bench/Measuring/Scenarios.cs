@@ -28,9 +28,11 @@ internal static class Scenarios
 
     private static Dictionary<string, string> QuickLogFields(ScenarioData data, Random random, IReadOnlyDictionary<string, string> rendered)
     {
+        var project = data.RandomProject(random);
         var fields = new Dictionary<string, string>(rendered)
         {
-            ["Input.ProjectId"] = data.RandomProject(random).ToString(CultureInfo.InvariantCulture),
+            ["Input.ProjectId"] = project.ToString(CultureInfo.InvariantCulture),
+            ["Input.EnterpriseId"] = data.EnterpriseOfProject(project).ToString(CultureInfo.InvariantCulture),
             ["Input.Type"] = "Call",
             ["Input.Summary"] = "电话跟进项目进展（性能测试）",
         };

@@ -40,8 +40,10 @@ public sealed class DemoData(
         var projects = options.Value.Projects;
         if (projects > 0 && !await db.Projects.AnyAsync(ct))
         {
+            var started = clock.GetTimestamp();
             var added = await DemoProjects.AddAsync(db, plan.Id, new SyntheticSize(projects * 2 / 3, projects, projects * 20 / 3), clock.GetUtcNow(), ct);
-            log.LogInformation("Added {Projects} synthetic projects with {Activities} activities", projects, added);
+            log.LogInformation("Added {Projects} synthetic projects with {Activities} activities in {Seconds:F1} s",
+                projects, added, clock.GetElapsedTime(started).TotalSeconds);
         }
     }
 
