@@ -14,7 +14,7 @@ namespace InvestCRM.Features.Demo;
 /// <summary>Loads the Sanming demo plan and one account per role. Running it again changes nothing.</summary>
 public sealed class DemoData(
     CrmDbContext db, UserAdministration userAdmin, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
-    IOptions<DemoOptions> options, ILogger<DemoData> log)
+    IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoData> log)
 {
     public static readonly (string Email, string Name, string Role, string? Team, string? IncubatorCity)[] Accounts =
     [
@@ -40,6 +40,14 @@ public sealed class DemoData(
         }
 
         await EnsureAccountsAsync(plan.Id, ct);
+        var projects = options.Value.Projects;
+        if (projects > 0 && !await db.Projects.AnyAsync(ct))
+        {
+            var started = clock.GetTimestamp();
+            var added = await DemoProjects.AddAsync(db, plan.Id, new SyntheticSize(projects * 2 / 3, projects, projects * 20 / 3), clock.GetUtcNow(), ct);
+            log.LogInformation("Added {Projects} synthetic projects with {Activities} activities in {Seconds:F1} s",
+                projects, added, clock.GetElapsedTime(started).TotalSeconds);
+        }
     }
 
     private async Task<Plan> LoadPlanAsync(CancellationToken ct)

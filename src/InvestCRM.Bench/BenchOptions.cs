@@ -1,0 +1,45 @@
+using InvestCRM.Data;
+
+namespace InvestCRM.Bench;
+
+/// <summary>Command line: <c>--provider sqlite|postgres --projects N --enterprises N --activities N --connection S --duration S --clients N</c>.</summary>
+internal sealed record BenchOptions
+{
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+    public int Projects { get; init; } = 100_000;
+    public int Enterprises { get; init; } = 50_000;
+    public int Activities { get; init; } = 1_000_000;
+    public string? Connection { get; init; }
+    public int DurationSeconds { get; init; } = 20;
+    public int WarmupSeconds { get; init; } = 5;
+    public int Clients { get; init; } = 10;
+    public string? WebDll { get; init; }
+    public string? Out { get; init; }
+    public bool Keep { get; init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var key = args[i].TrimStart('-');
+            values[key] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+        }
+
+        int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v.Replace("_", "").Replace(",", "")) : fallback;
+        var provider = values.GetValueOrDefault("provider", "sqlite").ToLowerInvariant() switch
+        {
+            "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+            "sqlite" => DatabaseProvider.Sqlite,
+            var other => throw new ArgumentException($"Unknown provider '{other}': use sqlite or postgres."),
+        };
+        return new BenchOptions
+        {
+            Provider = provider, Projects = Int("projects", 100_000), Enterprises = Int("enterprises", 50_000), Activities = Int("activities", 1_000_000),
+            Connection = values.GetValueOrDefault("connection")
+                ?? Environment.GetEnvironmentVariable("INVESTCRM_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("INVESTCRM_TEST_POSTGRES"),
+            DurationSeconds = Int("duration", 20), WarmupSeconds = Int("warmup", 5), Clients = Int("clients", 10),
+            WebDll = values.GetValueOrDefault("web"), Out = values.GetValueOrDefault("out"), Keep = values.ContainsKey("keep"),
+        };
+    }
+}

@@ -1,0 +1,110 @@
+using InvestCRM.Data;
+using InvestCRM.Features.Demo;
+using InvestCRM.Features.Identity;
+using InvestCRM.Features.Stages;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace InvestCRM.Bench.Loading;
+
+/// <summary>A fresh database for one run: created, migrated by the app's own migrations, seeded with the plan and the demo accounts.</summary>
+internal sealed class BenchDatabase(DatabaseProvider provider, string connectionString, Func<Task> drop)
+{
+    public DatabaseProvider Provider => provider;
+    public string ConnectionString => connectionString;
+
+    public static async Task<BenchDatabase> CreateAsync(BenchOptions options)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"investcrm-bench-{DateTime.UtcNow:yyyyMMddHHmmss}.db");
+            var sqlite = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+            return new BenchDatabase(options.Provider, sqlite, () => DeleteSqliteAsync(file));
+        }
+
+        var server = new NpgsqlConnectionStringBuilder(options.Connection ?? throw new ArgumentException(
+            "PostgreSQL needs --connection or INVESTCRM_BENCH_POSTGRES / INVESTCRM_TEST_POSTGRES (a server connection string)."));
+        var name = $"investcrm_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await ExecuteAsync(server.ToString(), $"CREATE DATABASE \"{name}\"");
+        var database = new NpgsqlConnectionStringBuilder(server.ToString()) { Database = name, MaxPoolSize = 50 }.ToString();
+        return new BenchDatabase(options.Provider, database, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server.ToString(), $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        });
+    }
+
+    public Task DropAsync() => drop();
+
+    /// <summary>Migrates, adds the default stages, the Sanming plan and the demo accounts (no demo projects), and returns the catalog.</summary>
+    public async Task<SyntheticCatalog> PrepareAsync()
+    {
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        await DefaultStages.EnsureAsync(db);
+        await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync();
+        var planId = await db.Plans.Where(p => p.Name.StartsWith("三明")).Select(p => p.Id).SingleAsync();
+        return await SyntheticCatalog.LoadAsync(db, planId);
+    }
+
+    public IRowSink OpenSink() => provider == DatabaseProvider.Postgres ? new PostgresSink(connectionString) : new SqliteSink(connectionString);
+
+    /// <summary>Keys were written explicitly: move PostgreSQL's identity sequences past them, then refresh planner statistics.</summary>
+    public async Task FinishLoadAsync()
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await ExecuteAsync(connectionString, SyntheticSequences.ResetSql);
+            await ExecuteAsync(connectionString, "ANALYZE");
+        }
+        else
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private ServiceProvider Services()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ICurrentUserAccessor, SystemUserAccessor>();
+        var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
+        services.AddDbContext<CrmDbContext>(o => DatabaseSetup.Configure(o, database, Path.GetTempPath()));
+        services.AddIdentityCore<ApplicationUser>(o => o.Password.RequiredLength = PasswordPolicy.MinimumLength)
+            .AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoData>();
+        services.AddOptions<DemoOptions>().Configure(o => { o.Enabled = true; o.Projects = 0; });
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static Task DeleteSqliteAsync(string file)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(path);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace InvestCRM.Bench.Loading;
+
+/// <summary>Where bulk-loaded rows go; rows of several tables arrive interleaved, parents before children.</summary>
+internal interface IRowSink : IAsyncDisposable
+{
+    void Write<T>(Table<T> table, T row);
+
+    Task CompleteAsync();
+}
+
+/// <summary>
+/// PostgreSQL: one binary COPY per table, each on its own connection (a connection runs one COPY at a time).
+/// Foreign-key triggers are skipped in these sessions because the rows are written table by table in
+/// parallel; the generator guarantees the references, and the app's migrations keep the constraints.
+/// </summary>
+internal sealed class PostgresSink(string connectionString) : IRowSink
+{
+    private readonly Dictionary<string, (NpgsqlConnection Connection, NpgsqlBinaryImporter Importer)> _copies = [];
+
+    public void Write<T>(Table<T> table, T row)
+    {
+        if (!_copies.TryGetValue(table.Name, out var copy))
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            using (var command = new NpgsqlCommand("SET session_replication_role = replica", connection))
+            {
+                command.ExecuteNonQuery();
+            }
+
+            copy = (connection, connection.BeginBinaryImport($"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)"));
+            _copies[table.Name] = copy;
+        }
+
+        copy.Importer.StartRow();
+        foreach (var column in table.Columns)
+        {
+            if (column.Value(row) is { } value)
+            {
+                copy.Importer.Write(value, column.Type);
+            }
+            else
+            {
+                copy.Importer.WriteNull();
+            }
+        }
+    }
+
+    public async Task CompleteAsync()
+    {
+        foreach (var (importer, connection) in _copies.Values.Select(c => (c.Importer, c.Connection)))
+        {
+            await importer.CompleteAsync();
+            await importer.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+
+        _copies.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (connection, importer) in _copies.Values)
+        {
+            await importer.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>SQLite: one transaction, one prepared INSERT per table reused for every row, no fsync while loading.</summary>
+internal sealed class SqliteSink : IRowSink
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly Dictionary<string, SqliteCommand> _inserts = [];
+
+    public SqliteSink(string connectionString)
+    {
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        Execute("PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-200000;");
+        _transaction = _connection.BeginTransaction();
+    }
+
+    public void Write<T>(Table<T> table, T row)
+    {
+        if (!_inserts.TryGetValue(table.Name, out var insert))
+        {
+            insert = _connection.CreateCommand();
+            insert.Transaction = _transaction;
+            insert.CommandText = $"INSERT INTO \"{table.Name}\" ({table.ColumnList}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
+            for (var i = 0; i < table.Columns.Length; i++)
+            {
+                insert.Parameters.Add(new SqliteParameter("$p" + i, null));
+            }
+
+            insert.Prepare();
+            _inserts[table.Name] = insert;
+        }
+
+        for (var i = 0; i < table.Columns.Length; i++)
+        {
+            insert.Parameters[i].Value = table.Columns[i].Value(row) ?? DBNull.Value;
+        }
+
+        insert.ExecuteNonQuery();
+    }
+
+    public Task CompleteAsync()
+    {
+        _transaction.Commit();
+        Execute("PRAGMA synchronous=NORMAL;");
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var insert in _inserts.Values)
+        {
+            await insert.DisposeAsync();
+        }
+
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private void Execute(string sql)
+    {
+        using DbCommand command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

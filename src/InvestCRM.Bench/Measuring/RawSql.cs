@@ -1,0 +1,78 @@
+using System.Data.Common;
+
+namespace InvestCRM.Bench.Measuring;
+
+/// <summary>
+/// The floor: what each page must at least ask the database, as hand-written SQL (same filters, order and limits,
+/// plus the counts a pager needs). Quoted identifiers and @parameters work on both PostgreSQL and SQLite.
+/// </summary>
+internal static class RawSql
+{
+    private const string ListColumns = """
+        p."Id", p."Title", e."Name", p."StageId", p."Status", p."PlannedInvestmentWan", p."OwnerId", p."UpdatedAt", p."NextActionOn"
+        """;
+
+    public static readonly string List = $"""
+        SELECT {ListColumns} FROM "Projects" p JOIN "Enterprises" e ON e."Id" = p."EnterpriseId"
+        WHERE p."StageId" = @stage AND p."ChainId" = @chain ORDER BY p."UpdatedAt" DESC LIMIT {Scenarios.PageSize} OFFSET {Scenarios.PageSize * 2};
+        SELECT COUNT(*) FROM "Projects" p WHERE p."StageId" = @stage AND p."ChainId" = @chain;
+        """;
+
+    public const string SearchCount = """
+        SELECT COUNT(*) FROM "Projects" p JOIN "Enterprises" e ON e."Id" = p."EnterpriseId" WHERE p."Title" LIKE @q OR e."Name" LIKE @q
+        """;
+
+    public static readonly string Search = $"""
+        SELECT {ListColumns} FROM "Projects" p JOIN "Enterprises" e ON e."Id" = p."EnterpriseId"
+        WHERE p."Title" LIKE @q OR e."Name" LIKE @q ORDER BY p."UpdatedAt" DESC LIMIT {Scenarios.PageSize};
+        {SearchCount};
+        """;
+
+    /// <summary>Active projects per stage, and the newest few of each stage (one index range scan per stage).</summary>
+    public static string Board(IReadOnlyList<int> stageIds) =>
+        """SELECT "StageId", COUNT(*) FROM "Projects" WHERE "Status" = 'Active' GROUP BY "StageId";""" + string.Concat(stageIds.Select(id => $"""
+            SELECT p."Id", p."Title", e."Name", p."PlannedInvestmentWan", p."OwnerId", p."UpdatedAt" FROM "Projects" p
+            JOIN "Enterprises" e ON e."Id" = p."EnterpriseId" WHERE p."StageId" = {id} AND p."Status" = 'Active'
+            ORDER BY p."UpdatedAt" DESC LIMIT {Scenarios.BoardCardsPerStage};
+            """));
+
+    public const string ProjectPage = """
+        SELECT p.*, e."Name", e."CreditCode", e."HqCity" FROM "Projects" p JOIN "Enterprises" e ON e."Id" = p."EnterpriseId" WHERE p."Id" = @id;
+        SELECT c.*, s."NameZh" FROM "StageChanges" c JOIN "PipelineStages" s ON s."Id" = c."ToStageId" WHERE c."ProjectId" = @id ORDER BY c."At";
+        SELECT a.* FROM "Activities" a WHERE a."ProjectId" = @id ORDER BY a."OccurredAt" DESC LIMIT 50;
+        """;
+
+    public const string QuickLog = """
+        INSERT INTO "Activities" ("Type", "OccurredAt", "Summary", "FollowUpDone", "ProjectId", "EnterpriseId", "CreatedById", "CreatedAt")
+        SELECT 'Call', @at, @summary, @done, p."Id", p."EnterpriseId", @user, @at FROM "Projects" p WHERE p."Id" = @id;
+        UPDATE "Projects" SET "LastActivityAt" = @at, "UpdatedAt" = @at, "Version" = "Version" + 1 WHERE "Id" = @id;
+        """;
+
+    /// <summary>Runs the command and reads every value of every result, as a page would.</summary>
+    public static async Task<int> ReadAllAsync(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = ScenarioData.Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        do
+        {
+            var values = new object[reader.FieldCount];
+            while (await reader.ReadAsync())
+            {
+                reader.GetValues(values);
+            }
+        }
+        while (await reader.NextResultAsync());
+
+        return 200;
+    }
+
+    public static async Task<int> WriteAsync(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = ScenarioData.Command(connection, sql, parameters);
+        command.Transaction = transaction;
+        var rows = await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return rows == 2 ? 200 : 404;
+    }
+}
