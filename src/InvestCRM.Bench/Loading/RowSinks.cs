@@ -105,7 +105,9 @@ internal sealed class SqliteSink : IRowSink
 
         for (var i = 0; i < table.Columns.Length; i++)
         {
-            insert.Parameters[i].Value = table.Columns[i].Value(row) ?? DBNull.Value;
+            // The app's SQLite model keeps timestamps as UTC ticks (CrmDbContext.ConfigureConventions).
+            var value = table.Columns[i].Value(row);
+            insert.Parameters[i].Value = value is DateTimeOffset at ? at.UtcTicks : value ?? DBNull.Value;
         }
 
         insert.ExecuteNonQuery();

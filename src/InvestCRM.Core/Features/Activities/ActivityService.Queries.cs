@@ -17,15 +17,13 @@ public sealed partial class ActivityService
         if (filter.From is { } from)
         {
             var start = StartOfDay(from);
-            var startText = TimeText.Of(start);
-            query = Sqlite ? query.Where(a => a.OccurredAt.ToString().CompareTo(startText) >= 0) : query.Where(a => a.OccurredAt >= start);
+            query = query.Where(a => a.OccurredAt >= start);
         }
 
         if (filter.To is { } to)
         {
             var end = StartOfDay(to.AddDays(1));
-            var endText = TimeText.Of(end);
-            query = Sqlite ? query.Where(a => a.OccurredAt.ToString().CompareTo(endText) < 0) : query.Where(a => a.OccurredAt < end);
+            query = query.Where(a => a.OccurredAt < end);
         }
 
         if (filter.Mine && db.User.UserId is { } me)
@@ -108,10 +106,7 @@ public sealed partial class ActivityService
         ? db.Activities.AsNoTracking().Where(a => a.ProjectId != null && db.Projects.Any(p => p.Id == a.ProjectId))
         : db.Activities.AsNoTracking();
 
-    private bool Sqlite => db.Database.IsSqlite();
-
-    private IOrderedQueryable<Activity> Newest(IQueryable<Activity> query) =>
-        Sqlite ? query.OrderByDescending(a => a.OccurredAt.ToString()) : query.OrderByDescending(a => a.OccurredAt);
+    private static IOrderedQueryable<Activity> Newest(IQueryable<Activity> query) => query.OrderByDescending(a => a.OccurredAt);
 
     private IQueryable<ActivityRow> Rows(IQueryable<Activity> query) => query.Select(a => new ActivityRow(
         a.Id, a.Type, a.OccurredAt, a.Summary, a.NextStep, a.FollowUpOn, a.FollowUpDone,

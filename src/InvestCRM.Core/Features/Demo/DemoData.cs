@@ -2,6 +2,7 @@ using InvestCRM.Data;
 using InvestCRM.Features.Chains;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
+using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Teams;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,7 @@ namespace InvestCRM.Features.Demo;
 /// <summary>Loads the Sanming demo plan and one account per role. Running it again changes nothing.</summary>
 public sealed class DemoData(
     CrmDbContext db, UserAdministration userAdmin, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
-    IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoData> log)
+    IOptions<DemoOptions> options, LedgerMaintenance ledger, TimeProvider clock, ILogger<DemoData> log)
 {
     public static readonly (string Email, string Name, string Role, string? Team, string? IncubatorCity)[] Accounts =
     [
@@ -45,8 +46,10 @@ public sealed class DemoData(
         {
             var started = clock.GetTimestamp();
             var added = await DemoProjects.AddAsync(db, plan.Id, new SyntheticSize(projects * 2 / 3, projects, projects * 20 / 3), clock.GetUtcNow(), ct);
-            log.LogInformation("Added {Projects} synthetic projects with {Activities} activities in {Seconds:F1} s",
-                projects, added, clock.GetElapsedTime(started).TotalSeconds);
+            // The generator writes stage histories directly; count their first reaches like live moves would.
+            var counted = await ledger.BackfillAsync(ct);
+            log.LogInformation("Added {Projects} synthetic projects with {Activities} activities ({Counted} counted) in {Seconds:F1} s",
+                projects, added, counted, clock.GetElapsedTime(started).TotalSeconds);
         }
     }
 

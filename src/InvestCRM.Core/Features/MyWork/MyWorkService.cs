@@ -59,24 +59,17 @@ public sealed class MyWorkService(CrmDbContext db, TimeProvider clock, IOptions<
     {
         var scope = (teamId is { } team ? db.Projects.Where(p => p.TeamId == team) : db.Projects.Where(p => p.OwnerId == me))
             .Where(p => p.Status == ProjectStatus.Active);
-        var cutoffText = TimeText.Of(cutoff);
-        var stale = Sqlite
-            ? scope.Where(p => (p.LastActivityAt ?? p.CreatedAt).ToString().CompareTo(cutoffText) < 0).OrderBy(p => (p.LastActivityAt ?? p.CreatedAt).ToString())
-            : scope.Where(p => (p.LastActivityAt ?? p.CreatedAt) < cutoff).OrderBy(p => p.LastActivityAt ?? p.CreatedAt);
+        var stale = scope.Where(p => (p.LastActivityAt ?? p.CreatedAt) < cutoff).OrderBy(p => p.LastActivityAt ?? p.CreatedAt);
         return await Rows(stale).ToListAsync(ct);
     }
 
     private async Task<IReadOnlyList<ProjectDueRow>> RecentlyChangedAsync(string me, DateTimeOffset since, CancellationToken ct)
     {
         var mine = db.Projects.Where(p => p.OwnerId == me);
-        var sinceText = TimeText.Of(since);
-        var changed = Sqlite
-            ? mine.Where(p => p.UpdatedAt.ToString().CompareTo(sinceText) >= 0).OrderByDescending(p => p.UpdatedAt.ToString())
-            : mine.Where(p => p.UpdatedAt >= since).OrderByDescending(p => p.UpdatedAt);
+        var changed = mine.Where(p => p.UpdatedAt >= since).OrderByDescending(p => p.UpdatedAt);
         return await Rows(changed).ToListAsync(ct);
     }
 
-    private bool Sqlite => db.Database.IsSqlite();
 
     private IQueryable<ProjectDueRow> Rows(IQueryable<Project> query) => query.AsNoTracking().Take(Cap).Select(p => new ProjectDueRow(
         p.Id, p.Title, p.Enterprise!.Name, p.Stage!.NameZh, p.Stage.NameEn, p.NextActionOn, p.LastActivityAt, p.UpdatedAt));

@@ -18,9 +18,7 @@ public sealed partial class ProjectQueries
         var changes = await db.StageChanges.AsNoTracking().Where(c => c.ProjectId == id)
             .OrderBy(c => c.Id).ToListAsync(ct);
         var forProject = db.Activities.AsNoTracking().Where(a => a.ProjectId == id);
-        var activities = await (Sqlite
-                ? forProject.OrderByDescending(a => (string)(object)a.OccurredAt)
-                : forProject.OrderByDescending(a => a.OccurredAt))
+        var activities = await forProject.OrderByDescending(a => a.OccurredAt)
             .ThenByDescending(a => a.Id).Take(50)
             .Select(a => new ActivityRow(a.Id, a.OccurredAt, a.Type, a.Summary, a.NextStep,
                 db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault()))

@@ -99,7 +99,7 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
 
     private IQueryable<Project> Ordered(IQueryable<Project> query, ProjectFilter f) => f.Sort switch
     {
-        "created" => Sqlite ? By(query, p => (string)(object)p.CreatedAt, f.Descending) : By(query, p => p.CreatedAt, f.Descending),
+        "created" => By(query, p => p.CreatedAt, f.Descending),
         "title" => By(query, p => p.Title, f.Descending),
         "investment" => Sqlite ? By(query, p => (double?)p.PlannedInvestmentWan, f.Descending) : By(query, p => p.PlannedInvestmentWan, f.Descending),
         "nextAction" => By(query, p => p.NextActionOn, f.Descending),
@@ -108,11 +108,9 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
     };
 
     private IQueryable<Project> NewestFirst(IQueryable<Project> query, bool descending = true) =>
-        Sqlite ? By(query, p => (string)(object)p.UpdatedAt, descending) : By(query, p => p.UpdatedAt, descending);
+        By(query, p => p.UpdatedAt, descending);
 
-    // EF refuses to ORDER BY DateTimeOffset or decimal on SQLite. The values are stored as ISO-8601 UTC text and as
-    // numbers, so the text and REAL casts order them correctly. (A SQLite value converter in the model would let the
-    // (…, UpdatedAt) indexes serve the ordering too; see the report of the projects-ui branch.)
+    // SQLite stores decimals as text, which EF will not order; a REAL cast orders amounts correctly there.
     private bool Sqlite => db.Database.IsSqlite();
 
     // The id breaks ties so that paging never shows a row twice or skips one.
