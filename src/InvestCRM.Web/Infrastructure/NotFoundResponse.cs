@@ -1,21 +1,12 @@
-using Microsoft.AspNetCore.Diagnostics;
-
 namespace InvestCRM.Web.Infrastructure;
 
 public static class NotFoundResponse
 {
     /// <summary>
-    /// A page that renders its own not-found body answers 404 itself. The status-code-pages re-execution
-    /// is switched off for the request: re-running /not-found inside a component render fails
-    /// ("HttpNavigationManager already initialized") and would replace the page's own message.
+    /// Answers 404 for a record that does not exist or lies outside the user's scope. The status-code
+    /// pages re-execute /not-found in a fresh scope (WebSetup), so every such answer looks the same and
+    /// tells nothing about whether the record exists.
     /// </summary>
-    public static void SetNotFound(this HttpContext context)
-    {
-        if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
-        {
-            pages.Enabled = false;
-        }
-
+    public static void SetNotFound(this HttpContext context) =>
         context.Response.StatusCode = StatusCodes.Status404NotFound;
-    }
 }
