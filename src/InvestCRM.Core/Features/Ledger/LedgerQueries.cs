@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Ledger;
 
+public sealed record MonthTotals(int Month, decimal Projects, decimal InvestmentWan);
+
 public sealed record LedgerRow(long Id, int ProjectId, string ProjectTitle, DateTimeOffset CountedAt, bool IsExpansion,
     decimal InvestmentWan, decimal OutputValueWan, decimal TaxWan, decimal LandMu, decimal Weight, DateTimeOffset? ReversedAt, string? ReversedReason);
 
@@ -36,6 +38,19 @@ public sealed class LedgerQueries(CrmDbContext db)
         return Combine(scope, rows);
     }
 
+    /// <summary>Landings per month (yyyyMM) of the whole plan at one stage: projects counted and investment.</summary>
+    public async Task<IReadOnlyList<MonthTotals>> MonthlyAsync(int stageId, int fromMonth, int toMonth, CancellationToken ct = default)
+    {
+        var rows = await db.LedgerSummaries.AsNoTracking()
+            .Where(s => s.StageId == stageId && s.Role == CreditRole.Primary && s.Month >= fromMonth && s.Month <= toMonth)
+            .GroupBy(s => s.Month)
+            .Select(g => new { Month = g.Key, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Month)
+            .Select(r => new MonthTotals(r.Month, r.Projects / (decimal)LedgerSummary.Scale, r.Investment / (decimal)LedgerSummary.Scale))
+            .ToList();
+    }
+
     /// <summary>The counted projects behind a figure, newest first, with the weight each carries in it.</summary>
     public async Task<(IReadOnlyList<LedgerRow> Rows, int Total)> EntriesAsync(LedgerScope scope, int page, int pageSize = 50, CancellationToken ct = default)
     {
@@ -49,6 +64,14 @@ public sealed class LedgerQueries(CrmDbContext db)
         var rows = entries.Select(x => new LedgerRow(x.e.Id, x.e.ProjectId, x.Title, x.e.CountedAt, x.e.IsExpansion,
             x.e.InvestmentWan, x.e.OutputValueWan, x.e.TaxWan, x.e.LandMu, WeightIn(scope, x.e), x.e.ReversedAt, x.e.ReversedReason)).ToList();
         return (rows, total);
+    }
+
+    public async Task<(LedgerEntry Entry, string ProjectTitle)?> EntryAsync(long id, CancellationToken ct = default)
+    {
+        var found = await db.LedgerEntries.AsNoTracking().Where(e => e.Id == id)
+            .Join(db.Projects, e => e.ProjectId, p => p.Id, (e, p) => new { e, p.Title })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.e, found.Title);
     }
 
     /// <summary>Counted, not reversed, entries of the scope's stage and days that touch the scope's units.</summary>

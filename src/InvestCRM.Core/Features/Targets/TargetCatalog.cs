@@ -22,6 +22,12 @@ public sealed class TargetCatalog(CrmDbContext db)
             .ToList();
     }
 
+    public async Task<TargetRow?> FindAsync(int id, CancellationToken ct = default)
+    {
+        var planId = await db.Targets.Where(t => t.Id == id).Select(t => (int?)t.PlanId).FirstOrDefaultAsync(ct);
+        return planId is null ? null : (await ListAsync(planId.Value, ct: ct)).FirstOrDefault(t => t.Id == id);
+    }
+
     /// <summary>Name of every park, chain, node, incubator and team a target of the plan can point at.</summary>
     public async Task<Dictionary<(TargetScope, int), string>> ScopeNamesAsync(int planId, CancellationToken ct = default)
     {
