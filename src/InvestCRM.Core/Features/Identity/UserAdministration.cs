@@ -1,10 +1,14 @@
 using InvestCRM.Data;
+using InvestCRM.Features.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Identity;
 
 public sealed record UserRow(string Id, string Email, string DisplayName, string Role, int? TeamId, int? IncubatorId, bool IsActive, bool TwoFactor, DateTimeOffset? LockedUntil);
+
+/// <summary>The teams and incubators a user can be assigned to.</summary>
+public sealed record UserChoices(IReadOnlyList<Choice> Teams, IReadOnlyList<Choice> Incubators);
 
 public sealed record UserInput(string Email, string DisplayName, string Role, int? TeamId, int? IncubatorId, bool IsActive);
 
@@ -21,6 +25,10 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
         return rows.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, byUser.GetValueOrDefault(u.Id, ""),
             u.TeamId, u.IncubatorId, u.IsActive, u.TwoFactorEnabled, u.LockoutEnd > DateTimeOffset.UtcNow ? u.LockoutEnd : null)).ToList();
     }
+
+    public async Task<UserChoices> ChoicesAsync(CancellationToken ct = default) => new(
+        await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name, t.NameEn)).ToListAsync(ct),
+        await db.Incubators.AsNoTracking().OrderBy(i => i.Region).ThenBy(i => i.City).Select(i => new Choice(i.Id, i.Name, null)).ToListAsync(ct));
 
     public async Task<UserRow?> FindAsync(string id, CancellationToken ct = default) =>
         (await ListAsync(ct)).FirstOrDefault(u => u.Id == id);
