@@ -36,7 +36,7 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
     /// <summary>Creates the user with a role, or returns the reasons it cannot (nothing is written then).</summary>
     public async Task<IdentityResult> CreateAsync(UserInput input, string password)
     {
-        if (Validate(input) is { } invalid)
+        if (await ValidateAsync(input) is { } invalid)
         {
             return invalid;
         }
@@ -63,7 +63,7 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
 
     public async Task<IdentityResult> UpdateAsync(string id, UserInput input)
     {
-        if (Validate(input) is { } invalid)
+        if (await ValidateAsync(input) is { } invalid)
         {
             return invalid;
         }
@@ -120,6 +120,27 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
         return result;
     }
 
+    private async Task<IdentityResult?> ValidateAsync(UserInput input)
+    {
+        if (Validate(input) is { } invalid)
+        {
+            return invalid;
+        }
+
+        // Ids come from a form: one that names nothing must be refused here, not by a foreign key.
+        if (input.TeamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "UnknownTeam", Description = "Choose a team from the list." });
+        }
+
+        if (input.Role == Roles.Partner && !await db.Incubators.IgnoreQueryFilters().AnyAsync(i => i.Id == input.IncubatorId))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "UnknownIncubator", Description = "Choose an incubator from the list." });
+        }
+
+        return null;
+    }
+
     private static IdentityResult? Validate(UserInput input)
     {
         if (!Roles.All.Contains(input.Role))
@@ -135,6 +156,11 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
         if (string.IsNullOrWhiteSpace(input.DisplayName))
         {
             return IdentityResult.Failed(new IdentityError { Code = "DisplayNameRequired", Description = "Enter a name." });
+        }
+
+        if (input.DisplayName.Trim().Length > 100)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "DisplayNameTooLong", Description = "The name may have at most 100 characters." });
         }
 
         return null;
