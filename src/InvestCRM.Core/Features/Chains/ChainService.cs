@@ -40,38 +40,38 @@ public sealed class ChainService(CrmDbContext db)
                 new ChainNodeRow(n.Id, n.ChainId, n.Segment, n.Name, n.NameEn, n.SortOrder), n.Chain!.Name, n.Chain.NameEn))
             .FirstOrDefaultAsync(ct);
 
-    public async Task<SaveResult> CreateAsync(int planId, ChainInput input, CancellationToken ct = default)
+    public async Task<Outcome> CreateAsync(int planId, ChainInput input, CancellationToken ct = default)
     {
         if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
         {
-            return SaveResult.Missing;
+            return Outcome.NotFound();
         }
 
         var chain = new IndustryChain { PlanId = planId, Name = "" };
         return await SaveChainAsync(chain, input, ct);
     }
 
-    public async Task<SaveResult> UpdateAsync(int id, ChainInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> UpdateAsync(int id, ChainInput input, CancellationToken ct = default) =>
         await db.IndustryChains.FirstOrDefaultAsync(c => c.Id == id, ct) is { } chain
             ? await SaveChainAsync(chain, input, ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    public async Task<SaveResult> AddNodeAsync(int chainId, ChainNodeInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> AddNodeAsync(int chainId, ChainNodeInput input, CancellationToken ct = default) =>
         await db.IndustryChains.AnyAsync(c => c.Id == chainId, ct)
             ? await SaveNodeAsync(new ChainNode { ChainId = chainId, Name = "" }, input, ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    public async Task<SaveResult> UpdateNodeAsync(int id, ChainNodeInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> UpdateNodeAsync(int id, ChainNodeInput input, CancellationToken ct = default) =>
         await db.ChainNodes.FirstOrDefaultAsync(n => n.Id == id, ct) is { } node
             ? await SaveNodeAsync(node, input, ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    private async Task<SaveResult> SaveChainAsync(IndustryChain chain, ChainInput input, CancellationToken ct)
+    private async Task<Outcome> SaveChainAsync(IndustryChain chain, ChainInput input, CancellationToken ct)
     {
         var checks = await CheckAsync(chain, input, ct);
-        if (checks.HasErrors)
+        if (checks.HasProblems)
         {
-            return checks.ToResult();
+            return checks.ToOutcome();
         }
 
         chain.SortOrder = input.SortOrder ?? (chain.Id != 0 ? chain.SortOrder : await NextChainOrderAsync(chain.PlanId, ct));
@@ -85,15 +85,15 @@ public sealed class ChainService(CrmDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(chain.Id);
+        return Outcome.Done(chain.Id);
     }
 
-    private async Task<SaveResult> SaveNodeAsync(ChainNode node, ChainNodeInput input, CancellationToken ct)
+    private async Task<Outcome> SaveNodeAsync(ChainNode node, ChainNodeInput input, CancellationToken ct)
     {
         var checks = await CheckAsync(node, input, ct);
-        if (checks.HasErrors)
+        if (checks.HasProblems)
         {
-            return checks.ToResult();
+            return checks.ToOutcome();
         }
 
         // Without a number, a node keeps its place, or goes last when it is new or changes segment.
@@ -108,7 +108,7 @@ public sealed class ChainService(CrmDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(node.Id);
+        return Outcome.Done(node.Id);
     }
 
     private async Task<InputChecks> CheckAsync(IndustryChain chain, ChainInput input, CancellationToken ct)

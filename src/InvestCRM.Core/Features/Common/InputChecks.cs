@@ -1,6 +1,6 @@
 namespace InvestCRM.Features.Common;
 
-/// <summary>Collects field errors while a service checks an input; keys are resource keys (Validation.*).</summary>
+/// <summary>Collects the problems of an input while a service checks it; codes are resource keys (Validation.*).</summary>
 public sealed class InputChecks
 {
     public const string Required = "Validation.Required";
@@ -10,24 +10,24 @@ public sealed class InputChecks
     public const string NameTaken = "Validation.NameTaken";
     public const string Unknown = "Validation.UnknownChoice";
 
-    private readonly List<FieldError> _errors = [];
+    private readonly List<Problem> _problems = [];
 
-    public bool HasErrors => _errors.Count > 0;
+    public bool HasProblems => _problems.Count > 0;
 
-    public IReadOnlyList<FieldError> Errors => _errors;
+    public IReadOnlyList<Problem> Problems => _problems;
 
-    public InputChecks Add(string field, string key)
+    public InputChecks Add(string field, string code)
     {
         // One message per field is enough; the first check that fails says what to fix.
-        if (!_errors.Any(e => e.Field == field))
+        if (!_problems.Any(p => p.Field == field))
         {
-            _errors.Add(new FieldError(field, key));
+            _problems.Add(new Problem(code, field));
         }
 
         return this;
     }
 
-    public InputChecks When(bool failed, string field, string key) => failed ? Add(field, key) : this;
+    public InputChecks When(bool failed, string field, string code) => failed ? Add(field, code) : this;
 
     public InputChecks Text(string field, string? value, int maxLength, bool required = false) =>
         When(required && string.IsNullOrWhiteSpace(value), field, Required)
@@ -36,7 +36,7 @@ public sealed class InputChecks
     public InputChecks Defined<TEnum>(string field, TEnum value) where TEnum : struct, Enum =>
         When(!Enum.IsDefined(value), field, Unknown);
 
-    public SaveResult ToResult() => SaveResult.Invalid(_errors);
+    public Outcome ToOutcome() => Outcome.Refused(_problems);
 
     /// <summary>Trimmed text, or null when blank, as stored.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

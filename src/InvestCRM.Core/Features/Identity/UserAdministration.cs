@@ -74,6 +74,12 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
             return IdentityResult.Failed(new IdentityError { Code = "UserNotFound", Description = "User not found." });
         }
 
+        // An admin who demotes or deactivates themselves may leave nobody able to undo it.
+        if (id == db.User.UserId && (input.Role != Roles.Admin || !input.IsActive))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "CannotDemoteSelf", Description = "You cannot remove your own admin role or deactivate yourself." });
+        }
+
         user.Email = input.Email;
         user.UserName = input.Email;
         user.DisplayName = input.DisplayName;

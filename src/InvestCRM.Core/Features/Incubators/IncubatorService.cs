@@ -21,25 +21,25 @@ public sealed class IncubatorService(CrmDbContext db)
             return null;
         }
 
-        var rows = await Rows(db.Incubators.Where(i => i.PlanId == plan.Id))
-            .OrderBy(i => i.Region).ThenBy(i => i.City).ThenBy(i => i.Id).ToListAsync(ct);
+        var rows = await Rows(db.Incubators.Where(i => i.PlanId == plan.Id).OrderBy(i => i.Region).ThenBy(i => i.City).ThenBy(i => i.Id))
+            .ToListAsync(ct);
         return new IncubatorList(plan, rows);
     }
 
     public async Task<IncubatorRow?> FindAsync(int id, CancellationToken ct = default) =>
         await Rows(db.Incubators.Where(i => i.Id == id)).FirstOrDefaultAsync(ct);
 
-    public async Task<SaveResult> CreateAsync(int planId, IncubatorInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> CreateAsync(int planId, IncubatorInput input, CancellationToken ct = default) =>
         await db.Plans.AnyAsync(p => p.Id == planId, ct)
             ? await SaveAsync(new OffshoreIncubator { PlanId = planId, Name = "", City = "" }, input, ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    public async Task<SaveResult> UpdateAsync(int id, IncubatorInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> UpdateAsync(int id, IncubatorInput input, CancellationToken ct = default) =>
         await db.Incubators.FirstOrDefaultAsync(i => i.Id == id, ct) is { } incubator
             ? await SaveAsync(incubator, input, ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    private async Task<SaveResult> SaveAsync(OffshoreIncubator incubator, IncubatorInput input, CancellationToken ct)
+    private async Task<Outcome> SaveAsync(OffshoreIncubator incubator, IncubatorInput input, CancellationToken ct)
     {
         var name = input.Name?.Trim() ?? "";
         var checks = new InputChecks()
@@ -51,9 +51,9 @@ public sealed class IncubatorService(CrmDbContext db)
         checks.When(await db.Incubators.IgnoreQueryFilters()
                 .AnyAsync(i => i.PlanId == incubator.PlanId && i.Name == name && i.Id != incubator.Id, ct),
             nameof(input.Name), InputChecks.NameTaken);
-        if (checks.HasErrors)
+        if (checks.HasProblems)
         {
-            return checks.ToResult();
+            return checks.ToOutcome();
         }
 
         incubator.Name = name;
@@ -67,7 +67,7 @@ public sealed class IncubatorService(CrmDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(incubator.Id);
+        return Outcome.Done(incubator.Id);
     }
 
     private static IQueryable<IncubatorRow> Rows(IQueryable<OffshoreIncubator> incubators) =>

@@ -36,30 +36,30 @@ public sealed class PlanService(CrmDbContext db)
             .OrderBy(p => p.PlanId).ThenBy(p => p.SortOrder).ThenBy(p => p.Id)
             .Select(p => new Choice(p.Id, p.Name, p.NameEn)).ToListAsync(ct);
 
-    public async Task<SaveResult> CreateAsync(PlanInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> CreateAsync(PlanInput input, CancellationToken ct = default) =>
         await SavePlanAsync(new Plan { Name = "" }, input, ct);
 
-    public async Task<SaveResult> UpdateAsync(int id, PlanInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> UpdateAsync(int id, PlanInput input, CancellationToken ct = default) =>
         await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct) is { } plan
             ? await SavePlanAsync(plan, input, ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    public async Task<SaveResult> CreateParkAsync(int planId, ParkInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> CreateParkAsync(int planId, ParkInput input, CancellationToken ct = default) =>
         await db.Plans.AnyAsync(p => p.Id == planId, ct)
             ? await SaveParkAsync(new Park { PlanId = planId, Name = "" }, input, ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    public async Task<SaveResult> UpdateParkAsync(int id, ParkInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> UpdateParkAsync(int id, ParkInput input, CancellationToken ct = default) =>
         await db.Parks.FirstOrDefaultAsync(p => p.Id == id, ct) is { } park
             ? await SaveParkAsync(park, input, ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    private async Task<SaveResult> SavePlanAsync(Plan plan, PlanInput input, CancellationToken ct)
+    private async Task<Outcome> SavePlanAsync(Plan plan, PlanInput input, CancellationToken ct)
     {
         var checks = await CheckAsync(plan, input, ct);
-        if (checks.HasErrors)
+        if (checks.HasProblems)
         {
-            return checks.ToResult();
+            return checks.ToOutcome();
         }
 
         plan.Name = input.Name.Trim();
@@ -76,7 +76,7 @@ public sealed class PlanService(CrmDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(plan.Id);
+        return Outcome.Done(plan.Id);
     }
 
     private async Task<InputChecks> CheckAsync(Plan plan, PlanInput input, CancellationToken ct)
@@ -92,7 +92,7 @@ public sealed class PlanService(CrmDbContext db)
             .When(input.EndYear is < FirstYear or > LastYear, nameof(input.EndYear), InputChecks.Range)
             .When(input.EndYear < input.StartYear, nameof(input.EndYear), "Validation.EndBeforeStart");
         checks.When(await db.Plans.AnyAsync(p => p.Name == name && p.Id != plan.Id, ct), nameof(input.Name), InputChecks.NameTaken);
-        if (plan.Id != 0 && !checks.HasErrors)
+        if (plan.Id != 0 && !checks.HasProblems)
         {
             // Shortening a plan must not strand targets in years it no longer has.
             var targets = await db.Targets.AsNoTracking().Where(t => t.PlanId == plan.Id).ToListAsync(ct);
@@ -103,12 +103,12 @@ public sealed class PlanService(CrmDbContext db)
         return checks;
     }
 
-    private async Task<SaveResult> SaveParkAsync(Park park, ParkInput input, CancellationToken ct)
+    private async Task<Outcome> SaveParkAsync(Park park, ParkInput input, CancellationToken ct)
     {
         var checks = await CheckAsync(park, input, ct);
-        if (checks.HasErrors)
+        if (checks.HasProblems)
         {
-            return checks.ToResult();
+            return checks.ToOutcome();
         }
 
         park.SortOrder = input.SortOrder ?? (park.Id != 0 ? park.SortOrder
@@ -126,7 +126,7 @@ public sealed class PlanService(CrmDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(park.Id);
+        return Outcome.Done(park.Id);
     }
 
     private async Task<InputChecks> CheckAsync(Park park, ParkInput input, CancellationToken ct)

@@ -5,18 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Stages;
 
-public sealed record StageRow(int Id, string Code, int Order, string NameZh, string NameEn, bool CountsAsIntroduced, bool IsTerminal);
+public sealed record StageRow(int Id, string Code, int Order, string NameZh, string NameEn, bool CountsAsIntroduced, bool IsTerminal, ProjectFacts RequiredFacts);
 
 /// <summary>The pipeline stages admins configure; the order number sets their sequence.</summary>
 public sealed partial class StageService(CrmDbContext db)
 {
     public async Task<IReadOnlyList<StageRow>> ListAsync(CancellationToken ct = default) =>
-        await Rows(db.Stages).OrderBy(s => s.Order).ToListAsync(ct);
+        await Rows(db.Stages.OrderBy(s => s.Order)).ToListAsync(ct);
 
     public async Task<StageRow?> FindAsync(int id, CancellationToken ct = default) =>
         await Rows(db.Stages.Where(s => s.Id == id)).FirstOrDefaultAsync(ct);
 
-    public async Task<SaveResult> CreateAsync(StageInput input, CancellationToken ct = default)
+    public async Task<Outcome> CreateAsync(StageInput input, CancellationToken ct = default)
     {
         var code = input.Code?.Trim() ?? "";
         var checks = new InputChecks()
@@ -28,12 +28,12 @@ public sealed partial class StageService(CrmDbContext db)
     }
 
     /// <summary>The code is kept as it was created: rules and imports refer to it.</summary>
-    public async Task<SaveResult> UpdateAsync(int id, StageInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> UpdateAsync(int id, StageInput input, CancellationToken ct = default) =>
         await db.Stages.FirstOrDefaultAsync(s => s.Id == id, ct) is { } stage
             ? await SaveAsync(stage, input, new InputChecks(), ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    private async Task<SaveResult> SaveAsync(PipelineStage stage, StageInput input, InputChecks checks, CancellationToken ct)
+    private async Task<Outcome> SaveAsync(PipelineStage stage, StageInput input, InputChecks checks, CancellationToken ct)
     {
         var (zh, en) = (input.NameZh?.Trim() ?? "", input.NameEn?.Trim() ?? "");
         checks.Text(nameof(input.NameZh), input.NameZh, 40, required: true)
@@ -42,9 +42,9 @@ public sealed partial class StageService(CrmDbContext db)
         checks.When(await db.Stages.AnyAsync(s => s.Order == input.Order && s.Id != stage.Id, ct), nameof(input.Order), "Validation.OrderTaken")
             .When(await db.Stages.AnyAsync(s => s.NameZh == zh && s.Id != stage.Id, ct), nameof(input.NameZh), InputChecks.NameTaken)
             .When(await db.Stages.AnyAsync(s => s.NameEn == en && s.Id != stage.Id, ct), nameof(input.NameEn), InputChecks.NameTaken);
-        if (checks.HasErrors)
+        if (checks.HasProblems)
         {
-            return checks.ToResult();
+            return checks.ToOutcome();
         }
 
         stage.Order = input.Order;
@@ -58,11 +58,11 @@ public sealed partial class StageService(CrmDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(stage.Id);
+        return Outcome.Done(stage.Id);
     }
 
     private static IQueryable<StageRow> Rows(IQueryable<PipelineStage> stages) =>
-        stages.AsNoTracking().Select(s => new StageRow(s.Id, s.Code, s.Order, s.NameZh, s.NameEn, s.CountsAsIntroduced, s.IsTerminal));
+        stages.AsNoTracking().Select(s => new StageRow(s.Id, s.Code, s.Order, s.NameZh, s.NameEn, s.CountsAsIntroduced, s.IsTerminal, s.RequiredFacts));
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex CodePattern();

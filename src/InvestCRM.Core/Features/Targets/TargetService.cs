@@ -34,27 +34,27 @@ public sealed class TargetService(CrmDbContext db, TargetCatalog catalog)
             .Select(n => new ScopeChoice(n.Key.Item1, n.Key.Item2, n.Value))
             .OrderBy(c => c.Scope).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
 
-    public async Task<SaveResult> CreateAsync(int planId, TargetInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> CreateAsync(int planId, TargetInput input, CancellationToken ct = default) =>
         await SaveAsync(new PlanTarget { PlanId = planId }, input, ct);
 
-    public async Task<SaveResult> UpdateAsync(int id, TargetInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> UpdateAsync(int id, TargetInput input, CancellationToken ct = default) =>
         await db.Targets.FirstOrDefaultAsync(t => t.Id == id, ct) is { } target
             ? await SaveAsync(target, input, ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    private async Task<SaveResult> SaveAsync(PlanTarget target, TargetInput input, CancellationToken ct)
+    private async Task<Outcome> SaveAsync(PlanTarget target, TargetInput input, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == target.PlanId, ct);
         if (plan is null)
         {
-            return SaveResult.Missing;
+            return Outcome.NotFound();
         }
 
         var checks = await CheckAsync(plan.Id, input, ct);
         CheckPeriod(checks, input, plan.StartYear, plan.EndYear);
-        if (checks.HasErrors)
+        if (checks.HasProblems)
         {
-            return checks.ToResult();
+            return checks.ToOutcome();
         }
 
         var custom = input.Period == TargetPeriod.Custom;
@@ -73,7 +73,7 @@ public sealed class TargetService(CrmDbContext db, TargetCatalog catalog)
         }
 
         await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(target.Id);
+        return Outcome.Done(target.Id);
     }
 
     private async Task<InputChecks> CheckAsync(int planId, TargetInput input, CancellationToken ct)
@@ -85,7 +85,7 @@ public sealed class TargetService(CrmDbContext db, TargetCatalog catalog)
             .When(input.Value < 0, nameof(input.Value), InputChecks.NotNegative)
             .When(input.Value > MaxValue, nameof(input.Value), InputChecks.Range)
             .Text(nameof(input.Note), input.Note, 500);
-        if (input.Scope != TargetScope.Plan && !checks.HasErrors)
+        if (input.Scope != TargetScope.Plan && !checks.HasProblems)
         {
             // Scope and scope id are one choice in the form, so both report on Scope.
             var names = await catalog.ScopeNamesAsync(planId, ct);

@@ -10,20 +10,20 @@ public sealed record TeamRow(int Id, string Name, string? NameEn, int? ParkId, s
 public sealed class TeamService(CrmDbContext db)
 {
     public async Task<IReadOnlyList<TeamRow>> ListAsync(CancellationToken ct = default) =>
-        await Rows(db.Teams).OrderBy(t => t.Name).ToListAsync(ct);
+        await Rows(db.Teams.OrderBy(t => t.Name)).ToListAsync(ct);
 
     public async Task<TeamRow?> FindAsync(int id, CancellationToken ct = default) =>
         await Rows(db.Teams.Where(t => t.Id == id)).FirstOrDefaultAsync(ct);
 
-    public async Task<SaveResult> CreateAsync(TeamInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> CreateAsync(TeamInput input, CancellationToken ct = default) =>
         await SaveAsync(new Team { Name = "" }, input, ct);
 
-    public async Task<SaveResult> UpdateAsync(int id, TeamInput input, CancellationToken ct = default) =>
+    public async Task<Outcome> UpdateAsync(int id, TeamInput input, CancellationToken ct = default) =>
         await db.Teams.FirstOrDefaultAsync(t => t.Id == id, ct) is { } team
             ? await SaveAsync(team, input, ct)
-            : SaveResult.Missing;
+            : Outcome.NotFound();
 
-    private async Task<SaveResult> SaveAsync(Team team, TeamInput input, CancellationToken ct)
+    private async Task<Outcome> SaveAsync(Team team, TeamInput input, CancellationToken ct)
     {
         var name = input.Name?.Trim() ?? "";
         var checks = new InputChecks()
@@ -31,9 +31,9 @@ public sealed class TeamService(CrmDbContext db)
             .Text(nameof(input.NameEn), input.NameEn, 100);
         checks.When(await db.Teams.AnyAsync(t => t.Name == name && t.Id != team.Id, ct), nameof(input.Name), InputChecks.NameTaken);
         checks.When(input.ParkId is { } park && !await db.Parks.AnyAsync(p => p.Id == park, ct), nameof(input.ParkId), InputChecks.Unknown);
-        if (checks.HasErrors)
+        if (checks.HasProblems)
         {
-            return checks.ToResult();
+            return checks.ToOutcome();
         }
 
         team.Name = name;
@@ -45,7 +45,7 @@ public sealed class TeamService(CrmDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(team.Id);
+        return Outcome.Done(team.Id);
     }
 
     private IQueryable<TeamRow> Rows(IQueryable<Team> teams) =>
