@@ -85,7 +85,7 @@ public sealed class TargetService(CrmDbContext db, TargetCatalog catalog)
             .When(input.Value < 0, nameof(input.Value), InputChecks.NotNegative)
             .When(input.Value > MaxValue, nameof(input.Value), InputChecks.Range)
             .Text(nameof(input.Note), input.Note, 500);
-        if (input.Scope != TargetScope.Plan && !checks.HasProblems)
+        if (input.Scope != TargetScope.Plan && Enum.IsDefined(input.Scope))
         {
             // Scope and scope id are one choice in the form, so both report on Scope.
             var names = await catalog.ScopeNamesAsync(planId, ct);
