@@ -1,5 +1,6 @@
 using InvestCRM.Features.Activities;
 using InvestCRM.Features.Auditing;
+using InvestCRM.Features.Chains;
 using InvestCRM.Features.Demo;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Events;
@@ -9,7 +10,9 @@ using InvestCRM.Features.Ledger;
 using InvestCRM.Features.MyWork;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
+using InvestCRM.Features.Stages;
 using InvestCRM.Features.Targets;
+using InvestCRM.Features.Teams;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestCRM;
@@ -37,6 +40,12 @@ public static class CrmServices
         services.AddScoped<ActivityService>();
         services.AddScoped<EventService>();
         services.AddMyWork();
+        services.AddScoped<PlanService>();
+        services.AddScoped<ChainService>();
+        services.AddScoped<IncubatorService>();
+        services.AddScoped<TeamService>();
+        services.AddScoped<StageService>();
+        services.AddScoped<TargetService>();
         return services;
     }
 }

@@ -44,5 +44,14 @@ public static class Display
         _ => Number(value),
     };
 
+    /// <summary>A target's period: plan year N, cumulative to plan year N, calendar year, or a date range.</summary>
+    public static string Period(this IStringLocalizer localizer, TargetRow target) => target.Period switch
+    {
+        TargetPeriod.PlanYear => localizer["Target.PlanYearN", target.Year ?? 0],
+        TargetPeriod.CumulativeToPlanYear => localizer["Target.CumulativeToYearN", target.Year ?? 0],
+        TargetPeriod.CalendarYear => localizer["Target.CalendarYearN", target.Year ?? 0],
+        _ => $"{Date(target.From)} – {Date(target.To)}",
+    };
+
     public static string Name(string zh, string? en) => IsEnglish && !string.IsNullOrWhiteSpace(en) ? en : zh;
 }

@@ -9,7 +9,14 @@ public sealed record Problem(string Code, string? Field = null);
 /// <summary>The result of a command: done (with the id touched) or refused with reasons.</summary>
 public sealed record Outcome(IReadOnlyList<Problem> Problems, int Id = 0)
 {
+    public const string NotFoundCode = "Rule.NotFound";
+
     public bool Succeeded => Problems.Count == 0;
+
+    /// <summary>The record to change does not exist (or lies outside the user's scope): pages answer 404.</summary>
+    public bool IsNotFound => Problems.Any(p => p.Code == NotFoundCode);
+
+    public static Outcome NotFound() => Refused(new Problem(NotFoundCode));
 
     public static Outcome Done(int id = 0) => new([], id);
 

@@ -1,10 +1,14 @@
 using InvestCRM.Data;
+using InvestCRM.Features.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Identity;
 
 public sealed record UserRow(string Id, string Email, string DisplayName, string Role, int? TeamId, int? IncubatorId, bool IsActive, bool TwoFactor, DateTimeOffset? LockedUntil);
+
+/// <summary>The teams and incubators a user can be assigned to.</summary>
+public sealed record UserChoices(IReadOnlyList<Choice> Teams, IReadOnlyList<Choice> Incubators);
 
 public sealed record UserInput(string Email, string DisplayName, string Role, int? TeamId, int? IncubatorId, bool IsActive);
 
@@ -22,13 +26,17 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
             u.TeamId, u.IncubatorId, u.IsActive, u.TwoFactorEnabled, u.LockoutEnd > DateTimeOffset.UtcNow ? u.LockoutEnd : null)).ToList();
     }
 
+    public async Task<UserChoices> ChoicesAsync(CancellationToken ct = default) => new(
+        await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name, t.NameEn)).ToListAsync(ct),
+        await db.Incubators.AsNoTracking().OrderBy(i => i.Region).ThenBy(i => i.City).Select(i => new Choice(i.Id, i.Name, null)).ToListAsync(ct));
+
     public async Task<UserRow?> FindAsync(string id, CancellationToken ct = default) =>
         (await ListAsync(ct)).FirstOrDefault(u => u.Id == id);
 
     /// <summary>Creates the user with a role, or returns the reasons it cannot (nothing is written then).</summary>
     public async Task<IdentityResult> CreateAsync(UserInput input, string password)
     {
-        if (Validate(input) is { } invalid)
+        if (await ValidateAsync(input) is { } invalid)
         {
             return invalid;
         }
@@ -55,7 +63,7 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
 
     public async Task<IdentityResult> UpdateAsync(string id, UserInput input)
     {
-        if (Validate(input) is { } invalid)
+        if (await ValidateAsync(input) is { } invalid)
         {
             return invalid;
         }
@@ -64,6 +72,12 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
         if (user is null)
         {
             return IdentityResult.Failed(new IdentityError { Code = "UserNotFound", Description = "User not found." });
+        }
+
+        // An admin who demotes or deactivates themselves may leave nobody able to undo it.
+        if (id == db.User.UserId && (input.Role != Roles.Admin || !input.IsActive))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "CannotDemoteSelf", Description = "You cannot remove your own admin role or deactivate yourself." });
         }
 
         user.Email = input.Email;
@@ -112,6 +126,27 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
         return result;
     }
 
+    private async Task<IdentityResult?> ValidateAsync(UserInput input)
+    {
+        if (Validate(input) is { } invalid)
+        {
+            return invalid;
+        }
+
+        // Ids come from a form: one that names nothing must be refused here, not by a foreign key.
+        if (input.TeamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "UnknownTeam", Description = "Choose a team from the list." });
+        }
+
+        if (input.Role == Roles.Partner && !await db.Incubators.IgnoreQueryFilters().AnyAsync(i => i.Id == input.IncubatorId))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "UnknownIncubator", Description = "Choose an incubator from the list." });
+        }
+
+        return null;
+    }
+
     private static IdentityResult? Validate(UserInput input)
     {
         if (!Roles.All.Contains(input.Role))
@@ -127,6 +162,11 @@ public sealed class UserAdministration(CrmDbContext db, UserManager<ApplicationU
         if (string.IsNullOrWhiteSpace(input.DisplayName))
         {
             return IdentityResult.Failed(new IdentityError { Code = "DisplayNameRequired", Description = "Enter a name." });
+        }
+
+        if (input.DisplayName.Trim().Length > 100)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "DisplayNameTooLong", Description = "The name may have at most 100 characters." });
         }
 
         return null;

@@ -15,11 +15,14 @@ public sealed class PlanCatalog(CrmDbContext db)
             .Select(p => new PlanSummary(p.Id, p.Name, p.NameEn, p.StartYear, p.EndYear)).ToListAsync(ct);
 
     /// <summary>The requested plan, or the newest one when none is asked for.</summary>
+    public async Task<PlanSummary?> CurrentAsync(int? planId = null, CancellationToken ct = default) =>
+        await db.Plans.AsNoTracking().Current(planId)
+            .Select(p => new PlanSummary(p.Id, p.Name, p.NameEn, p.StartYear, p.EndYear)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The requested plan, or the newest one when none is asked for.</summary>
     public async Task<PlanOverview?> OverviewAsync(int? planId, CancellationToken ct = default)
     {
-        var plan = await db.Plans.AsNoTracking()
-            .Where(p => planId == null || p.Id == planId)
-            .OrderByDescending(p => p.StartYear).FirstOrDefaultAsync(ct);
+        var plan = await db.Plans.AsNoTracking().Current(planId).FirstOrDefaultAsync(ct);
         if (plan is null)
         {
             return null;

@@ -1,0 +1,4 @@
+namespace InvestCRM.Features.Common;
+
+/// <summary>A row offered in a select list.</summary>
+public sealed record Choice(int Id, string Name, string? NameEn = null);

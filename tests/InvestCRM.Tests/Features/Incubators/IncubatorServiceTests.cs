@@ -1,0 +1,58 @@
+using InvestCRM.Data;
+using InvestCRM.Features.Identity;
+using InvestCRM.Features.Incubators;
+using InvestCRM.Tests.Features.Enterprises;
+using InvestCRM.Tests.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Tests.Features.Incubators;
+
+public class IncubatorServiceTests
+{
+    private static IncubatorInput Beijing() => new()
+    {
+        Name = "三明中关村离岸孵化器（北京）", City = "北京", Region = RegionCluster.BeijingTianjinHebei, Status = IncubatorStatus.Operating,
+    };
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_incubator_needs_a_city_a_known_region_and_a_name_unused_in_its_plan(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var planId = await ReferenceData.AddPlanAsync(database);
+
+        await using var db = database.Context();
+        var service = new IncubatorService(db);
+        Assert.True((await service.CreateAsync(planId, Beijing())).Succeeded);
+        var duplicate = await service.CreateAsync(planId, Beijing());
+        var invalid = await service.CreateAsync(planId, new IncubatorInput { Name = "新孵化器", City = "", Region = (RegionCluster)42 });
+
+        Assert.Equal("Validation.NameTaken", Assert.Single(duplicate.Problems).Code);
+        Assert.Contains(invalid.Problems, p => p.Field == nameof(IncubatorInput.City) && p.Code == "Validation.Required");
+        Assert.Contains(invalid.Problems, p => p.Field == nameof(IncubatorInput.Region) && p.Code == "Validation.UnknownChoice");
+        Assert.Equal(1, await db.Incubators.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_partner_finds_only_their_own_incubator(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var planId = await ReferenceData.AddPlanAsync(database);
+        int own, other;
+        await using (var setup = database.Context())
+        {
+            var service = new IncubatorService(setup);
+            own = (await service.CreateAsync(planId, Beijing())).Id;
+            other = (await service.CreateAsync(planId, new IncubatorInput { Name = "三明中关村离岸孵化器（上海）", City = "上海", Region = RegionCluster.YangtzeRiverDelta })).Id;
+        }
+
+        database.User.Current = new CurrentUser("partner", "伙伴", new HashSet<string> { Roles.Partner }, null, own);
+        await using var db = database.Context();
+        var list = await new IncubatorService(db).ListAsync(planId);
+
+        Assert.NotNull(await new IncubatorService(db).FindAsync(own));
+        Assert.Null(await new IncubatorService(db).FindAsync(other));
+        Assert.Equal(own, Assert.Single(list!.Incubators).Id);
+    }
+}
