@@ -1,5 +1,6 @@
 using InvestCRM.Features.Common;
 using InvestCRM.Features.Enterprises;
+using InvestCRM.Features.Targets;
 
 namespace InvestCRM.Features.Projects;
 
@@ -31,6 +32,11 @@ public sealed record ProjectInput
     public DateOnly? ConstructionStartedOn { get; init; }
     public DateOnly? ProductionStartedOn { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>A second unit credited (park, team or incubator) and its share when the plan splits credit.</summary>
+    public TargetScope? SecondaryCreditScope { get; init; }
+    public int? SecondaryCreditId { get; init; }
+    public decimal? SecondaryCreditPercent { get; init; }
 
     /// <summary>Rules that need no database: required fields, ranges, codes.</summary>
     public IEnumerable<Problem> Check()
@@ -67,9 +73,32 @@ public sealed record ProjectInput
             }
         }
 
+        foreach (var problem in CheckSecondaryCredit())
+        {
+            yield return problem;
+        }
+
         if (!string.IsNullOrWhiteSpace(LocalEntityCreditCode) && !CreditCode.IsValid(CreditCode.Normalize(LocalEntityCreditCode)))
         {
             yield return new Problem("Rule.CreditCodeInvalid", nameof(LocalEntityCreditCode));
+        }
+    }
+
+    private IEnumerable<Problem> CheckSecondaryCredit()
+    {
+        if (SecondaryCreditId is null)
+        {
+            yield break;
+        }
+
+        if (SecondaryCreditScope is not (TargetScope.Park or TargetScope.Team or TargetScope.Incubator))
+        {
+            yield return new Problem("Rule.SecondaryCreditScope", nameof(SecondaryCreditScope));
+        }
+
+        if (SecondaryCreditPercent is not null and (<= 0 or >= 100))
+        {
+            yield return new Problem("Validation.Range", nameof(SecondaryCreditPercent));
         }
     }
 
@@ -106,6 +135,9 @@ public sealed record ProjectInput
         project.ConstructionStartedOn = ConstructionStartedOn;
         project.ProductionStartedOn = ProductionStartedOn;
         project.Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim();
+        project.SecondaryCreditScope = SecondaryCreditId is null ? null : SecondaryCreditScope;
+        project.SecondaryCreditId = SecondaryCreditId;
+        project.SecondaryCreditPercent = SecondaryCreditId is null ? null : SecondaryCreditPercent;
     }
 
     public static ProjectInput From(Project p) => new()
@@ -117,5 +149,6 @@ public sealed record ProjectInput
         NextActionOn = p.NextActionOn, AgreementDate = p.AgreementDate, SignedAmountWan = p.SignedAmountWan,
         LocalEntityCreditCode = p.LocalEntityCreditCode, RegisteredOn = p.RegisteredOn,
         ConstructionStartedOn = p.ConstructionStartedOn, ProductionStartedOn = p.ProductionStartedOn, Notes = p.Notes,
+        SecondaryCreditScope = p.SecondaryCreditScope, SecondaryCreditId = p.SecondaryCreditId, SecondaryCreditPercent = p.SecondaryCreditPercent,
     };
 }

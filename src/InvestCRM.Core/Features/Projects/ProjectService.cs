@@ -3,6 +3,7 @@ using InvestCRM.Features.Chains;
 using InvestCRM.Features.Common;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Stages;
+using InvestCRM.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Projects;
@@ -186,6 +187,14 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
     private async Task<List<PipelineStage>> StagesAsync(CancellationToken ct) =>
         await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct);
 
+    private Task<bool> SecondaryUnitExistsAsync(TargetScope? scope, int id, CancellationToken ct) => scope switch
+    {
+        TargetScope.Park => db.Parks.AnyAsync(p => p.Id == id, ct),
+        TargetScope.Team => db.Teams.AnyAsync(t => t.Id == id, ct),
+        TargetScope.Incubator => db.Incubators.AnyAsync(i => i.Id == id, ct),
+        _ => Task.FromResult(false),
+    };
+
     /// <summary>Form rules plus the ones that need the database: the referenced rows exist and fit together.</summary>
     private async Task<List<Problem>> CheckAsync(ProjectInput input, CancellationToken ct)
     {
@@ -208,6 +217,11 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
         if (input.IncubatorId is { } incubator && !await db.Incubators.AnyAsync(i => i.Id == incubator, ct))
         {
             problems.Add(new Problem("Rule.UnknownIncubator", nameof(input.IncubatorId)));
+        }
+
+        if (input.SecondaryCreditId is { } unit && !await SecondaryUnitExistsAsync(input.SecondaryCreditScope, unit, ct))
+        {
+            problems.Add(new Problem("Rule.SecondaryCreditUnknown", nameof(input.SecondaryCreditId)));
         }
 
         return problems;
