@@ -6,8 +6,8 @@ namespace InvestCRM.Tests.Features.Account;
 
 public abstract class LoginTests(CrmApp app) : AppTests(app)
 {
-    private const string InvalidLogin = "邮箱或密码不正确。";
-    private const string LockedOut = "登录失败次数过多，账户已临时锁定，请15分钟后再试。";
+    private static readonly string InvalidLogin = UiText.Chinese("Account.InvalidLogin");
+    private static readonly string LockedOut = UiText.Chinese("Account.LockedOut");
 
     [Fact]
     public async Task Demo_manager_signs_in_and_reaches_the_dashboard()
@@ -19,7 +19,7 @@ public abstract class LoginTests(CrmApp app) : AppTests(app)
         Assert.Equal("/", WebSession.RedirectTarget(login));
         var dashboard = await session.GetPageAsync("/");
         Assert.Contains("李主任", dashboard);
-        Assert.Contains("驾驶舱", dashboard);
+        Assert.Contains(UiText.Chinese("Nav.Dashboard"), dashboard);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public abstract class DashboardAccessTests(CrmApp app) : AppTests(app)
         using var response = await session.GetAsync("/");
 
         Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{response.StatusCode} {WebSession.RedirectTarget(response)}");
-        Assert.Contains("页面不存在", await WebSession.ReadTextAsync(response));
+        Assert.Contains(UiText.Chinese("Error.NotFound.Title"), await WebSession.ReadTextAsync(response));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public abstract class DashboardAccessTests(CrmApp app) : AppTests(app)
 
         var page = await session.GetPageAsync("/");
 
-        Assert.Contains("离岸孵化器", page);
+        Assert.Contains(UiText.Chinese("Nav.Incubators"), page);
     }
 
     public sealed class Sqlite(SqliteApp app) : DashboardAccessTests(app), IClassFixture<SqliteApp>;
