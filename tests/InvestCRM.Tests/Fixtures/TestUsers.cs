@@ -43,4 +43,17 @@ public static class TestUsers
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
         return user ?? throw new InvalidOperationException($"No user {email}.");
     }
+
+    /// <summary>
+    /// Who the app takes this user to be on a request: built from the same claims the sign-in cookie
+    /// carries, so a context made with it is narrowed exactly as on a real request.
+    /// </summary>
+    public static async Task<CurrentUser> CurrentUserAsync(this WebApplicationFactory<Program> app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var claims = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        return CurrentUser.From(await claims.CreateAsync(user));
+    }
 }
