@@ -44,7 +44,8 @@ public static class WebSetup
 
     public static WebApplication MapCrmEndpoints(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Stylesheets and scripts of the login page are needed before signing in; the fallback policy would hide them.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthWriter.WriteAsync }).AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();

@@ -61,6 +61,8 @@ public abstract class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, assets of packages (_content/Radzen.Blazor) exist only after publish.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
