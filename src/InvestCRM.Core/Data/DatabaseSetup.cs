@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -71,6 +73,7 @@ public static class DatabaseSetup
             return;
         }
 
+        await EnsurePostgresDatabaseAsync(db, ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -87,6 +90,27 @@ public static class DatabaseSetup
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// The lock needs a connection, and a connection needs the database: create it first, as EF's own
+    /// Migrate would. Two instances may race to create it; the loser finds it there.
+    /// </summary>
+    private static async Task EnsurePostgresDatabaseAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
         }
     }
 

@@ -102,10 +102,10 @@ public sealed class LedgerQueries(CrmDbContext db)
     {
         var inner = firstMonth > lastMonth
             ? scope.Range.End
-            : new DateTimeOffset(firstMonth / 100, firstMonth % 100, 1, 0, 0, 0, LedgerLine.ChinaOffset);
+            : new DateTimeOffset(firstMonth / 100, firstMonth % 100, 1, 0, 0, 0, LedgerLine.ChinaOffset).ToUniversalTime();
         var innerEnd = firstMonth > lastMonth
             ? scope.Range.End
-            : new DateTimeOffset(lastMonth / 100, lastMonth % 100, 1, 0, 0, 0, LedgerLine.ChinaOffset).AddMonths(1);
+            : new DateTimeOffset(lastMonth / 100, lastMonth % 100, 1, 0, 0, 0, LedgerLine.ChinaOffset).AddMonths(1).ToUniversalTime();
         var entries = await EntryQuery(scope, includeReversed: false)
             .Where(e => e.CountedAt < inner || e.CountedAt >= innerEnd)
             .ToListAsync(ct);

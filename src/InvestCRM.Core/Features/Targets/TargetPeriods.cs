@@ -6,8 +6,9 @@ namespace InvestCRM.Features.Targets;
 /// <summary>A half-open interval of days, [From, To), in China Standard Time.</summary>
 public sealed record DateRange(DateOnly From, DateOnly To)
 {
-    public DateTimeOffset Start => new(From.ToDateTime(TimeOnly.MinValue), LedgerLine.ChinaOffset);
-    public DateTimeOffset End => new(To.ToDateTime(TimeOnly.MinValue), LedgerLine.ChinaOffset);
+    // In UTC: PostgreSQL's timestamptz parameters accept no other offset.
+    public DateTimeOffset Start => new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), LedgerLine.ChinaOffset).ToUniversalTime();
+    public DateTimeOffset End => new DateTimeOffset(To.ToDateTime(TimeOnly.MinValue), LedgerLine.ChinaOffset).ToUniversalTime();
     public bool Contains(DateTimeOffset at) => at >= Start && at < End;
 
     /// <summary>Fraction of the range elapsed at <paramref name="now"/>, clamped to 0–1.</summary>
