@@ -37,7 +37,13 @@ public static class IdentitySetup
         {
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/denied";
+            // Signed in but not allowed: the same 404 as a record outside one's scope, so there is
+            // nothing to probe (there is no access-denied page to redirect to).
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            };
             o.Cookie.Name = "investcrm.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;

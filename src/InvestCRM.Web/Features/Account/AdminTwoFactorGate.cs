@@ -22,7 +22,8 @@ internal sealed class AdminTwoFactorGate(RequestDelegate next, IOptionsMonitor<S
             && !user.HasClaim("amr", "mfa")
             && !Open.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
         {
-            context.Response.Redirect(SetupPath + "?required=1");
+            // The page binds "required" as a bool, which "1" does not parse as.
+            context.Response.Redirect(SetupPath + "?required=true");
             return Task.CompletedTask;
         }
 

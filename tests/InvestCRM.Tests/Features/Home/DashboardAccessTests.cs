@@ -1,0 +1,43 @@
+using System.Net;
+using InvestCRM.Tests.Fixtures;
+
+namespace InvestCRM.Tests.Features.Home;
+
+public abstract class DashboardAccessTests(CrmApp app) : AppTests(app)
+{
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_the_login_page_with_a_return_url()
+    {
+        using var session = App.NewSession();
+
+        using var response = await session.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login?ReturnUrl=%2F", WebSession.RedirectTarget(response));
+    }
+
+    [Fact]
+    public async Task Partner_gets_not_found_rather_than_forbidden_on_internal_pages()
+    {
+        using var session = await App.SignedInSessionAsync(DemoAccounts.PartnerBeijing, DemoAccounts.Password);
+
+        using var response = await session.GetAsync("/");
+
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{response.StatusCode} {WebSession.RedirectTarget(response)}");
+        Assert.Contains(UiText.Chinese("Error.NotFound.Title"), await WebSession.ReadTextAsync(response));
+    }
+
+    [Fact]
+    public async Task Staff_sees_the_dashboard()
+    {
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+
+        var page = await session.GetPageAsync("/");
+
+        Assert.Contains(UiText.Chinese("Nav.Incubators"), page);
+    }
+
+    public sealed class Sqlite(SqliteApp app) : DashboardAccessTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class Postgres(PostgresApp app) : DashboardAccessTests(app), IClassFixture<PostgresApp>;
+}
