@@ -1,9 +1,13 @@
+using InvestCRM.Features.Attachments;
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Demo;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
+using InvestCRM.Features.Notifications;
+using InvestCRM.Features.PartnerApi;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
+using InvestCRM.Features.Referrals;
 using InvestCRM.Features.Targets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +26,13 @@ public static class CrmServices
         services.AddScoped<PlanCatalog>();
         services.AddScoped<IncubatorDirectory>();
         services.AddScoped<TargetCatalog>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<NotificationInbox>();
+        services.AddScoped<AttachmentStore>();
+        services.AddScoped<ReferralService>();
+        services.AddScoped<PartnerReferrals>();
+        services.AddScoped<ReferralTriage>();
+        services.AddScoped<ApiKeyService>();
         return services;
     }
 }

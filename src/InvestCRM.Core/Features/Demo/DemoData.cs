@@ -3,6 +3,7 @@ using InvestCRM.Features.Chains;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Plans;
+using InvestCRM.Features.Projects;
 using InvestCRM.Features.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace InvestCRM.Features.Demo;
 /// <summary>Loads the Sanming demo plan and one account per role. Running it again changes nothing.</summary>
 public sealed class DemoData(
     CrmDbContext db, UserAdministration userAdmin, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
-    IOptions<DemoOptions> options, ILogger<DemoData> log)
+    IOptions<DemoOptions> options, ILogger<DemoData> log, ProjectService projects, TimeProvider clock)
 {
     public static readonly (string Email, string Name, string Role, string? Team, string? IncubatorCity)[] Accounts =
     [
@@ -40,6 +41,7 @@ public sealed class DemoData(
         }
 
         await EnsureAccountsAsync(plan.Id, ct);
+        await new DemoReferrals(db, projects, clock).EnsureAsync(plan.Id, ct);
     }
 
     private async Task<Plan> LoadPlanAsync(CancellationToken ct)

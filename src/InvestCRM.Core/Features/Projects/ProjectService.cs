@@ -1,13 +1,14 @@
 using InvestCRM.Data;
 using InvestCRM.Features.Chains;
 using InvestCRM.Features.Common;
+using InvestCRM.Features.Notifications;
 using InvestCRM.Features.Stages;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Projects;
 
 /// <summary>Creates and edits projects and moves them through the pipeline; every page and API calls this.</summary>
-public sealed class ProjectService(CrmDbContext db, TimeProvider clock)
+public sealed class ProjectService(CrmDbContext db, TimeProvider clock, Notifier notifier)
 {
     public async Task<Outcome> CreateAsync(ProjectInput input, CancellationToken ct = default)
     {
@@ -29,13 +30,18 @@ public sealed class ProjectService(CrmDbContext db, TimeProvider clock)
         input.ApplyTo(project);
         project.TeamId ??= user.TeamId;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A caller's transaction (accepting a referral) takes the project with it; otherwise this is one on its own.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
         RecordChange(project, null, ProjectStatus.Active, "", now);
         RecordReached(project.Id, [stages[0]], [], now);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return Outcome.Done(project.Id);
     }
 
@@ -98,6 +104,8 @@ public sealed class ProjectService(CrmDbContext db, TimeProvider clock)
         RecordChange(project, from, project.Status, move.Reason, now);
         var already = await db.StagesReached.Where(r => r.ProjectId == id).Select(r => r.StageId).ToListAsync(ct);
         RecordReached(id, StageRules.StagesReachedBy(stages, to), already, now);
+        // Here rather than in the pages, so every path that moves a project tells the referring incubator.
+        await notifier.ProjectMovedAsync(project, to, ct);
         return await SaveVersionedAsync(project, version, ct);
     }
 
