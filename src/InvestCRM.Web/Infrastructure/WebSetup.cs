@@ -2,6 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using InvestCRM.Web.Components;
 using InvestCRM.Web.Features.Account;
+using InvestCRM.Web.Features.Attachments;
+using InvestCRM.Web.Features.Notifications;
+using InvestCRM.Web.Features.PartnerApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -32,11 +35,15 @@ public static class WebSetup
         }
 
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // API callers get ProblemDetails for bare status codes; people get the not-found page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, which signs API calls in, so limits are counted per key.
+        app.UseRateLimiter();
         app.UseMiddleware<AdminTwoFactorGate>();
         app.UseAntiforgery();
         return app;
@@ -49,6 +56,11 @@ public static class WebSetup
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthWriter.WriteAsync }).AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapAttachmentEndpoints();
+        app.MapNotificationEndpoints();
+        app.MapApiKeyEndpoints();
+        app.MapPartnerApiEndpoints();
+        app.MapPartnerApiDocument();
         app.MapRazorComponents<App>();
         return app;
     }
