@@ -11,7 +11,7 @@ public static class ApiKeyEndpoints
         {
             var outcome = await keys.RevokeAsync(id, ct);
             return outcome.Succeeded ? Results.LocalRedirect("/admin/api-keys?revoked=true") : Results.NotFound();
-        }).RequireAuthorization(Policies.Admin);
+        }).RequireAuthorization(Policies.Admin).RequireAntiforgeryToken();
         return app;
     }
 }
