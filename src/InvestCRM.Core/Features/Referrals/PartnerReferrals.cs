@@ -34,12 +34,11 @@ public sealed class PartnerReferrals(CrmDbContext db)
             return null;
         }
 
-        var referral = await db.Referrals.AsNoTracking().Where(r => r.Id == id).Select(r => new
+        var referral = await WithStage().Where(x => x.Referral.Id == id).Select(x => new
         {
-            r.Id, r.EnterpriseName, r.CreditCode, r.Industry, r.HqCity, r.ContactName, r.ContactPhone, r.ContactEmail, r.Seeks,
-            r.Description, r.PlannedInvestmentWan, r.Status, r.ReturnReason, r.SubmittedAt, r.UpdatedAt,
-            Stage = db.Projects.Where(p => p.Id == r.ProjectId && r.Status == ReferralStatus.Accepted)
-                .Select(p => new { p.Stage!.NameZh, p.Stage.NameEn, p.StageEnteredAt }).FirstOrDefault(),
+            x.Referral.Id, x.Referral.EnterpriseName, x.Referral.CreditCode, x.Referral.Industry, x.Referral.HqCity, x.Referral.ContactName,
+            x.Referral.ContactPhone, x.Referral.ContactEmail, x.Referral.Seeks, x.Referral.Description, x.Referral.PlannedInvestmentWan,
+            x.Referral.Status, x.Referral.ReturnReason, x.Referral.SubmittedAt, x.Referral.UpdatedAt, x.Stage,
         }).FirstOrDefaultAsync(ct);
         if (referral is null)
         {
@@ -89,19 +88,42 @@ public sealed class PartnerReferrals(CrmDbContext db)
 
     private async Task<List<PartnerReferral>> RowsAsync(string? stage, CancellationToken ct)
     {
-        var rows = await db.Referrals.AsNoTracking()
-            .Where(r => stage == null || stage == "" || db.Projects.Any(p => p.Id == r.ProjectId && p.Stage!.Code == stage))
-            .OrderByDescending(r => r.Id)
-            .Select(r => new
-            {
-                r.Id, r.EnterpriseName, r.Status, r.SubmittedAt, r.UpdatedAt,
-                Stage = db.Projects.Where(p => p.Id == r.ProjectId && r.Status == ReferralStatus.Accepted)
-                    .Select(p => new { p.Stage!.NameZh, p.Stage.NameEn, p.StageEnteredAt }).FirstOrDefault(),
-            })
+        var rows = await WithStage()
+            .Where(x => stage == null || stage == "" || (x.Stage != null && x.Stage.Code == stage))
+            .OrderByDescending(x => x.Referral.Id)
+            .Select(x => new { x.Referral.Id, x.Referral.EnterpriseName, x.Referral.Status, x.Referral.SubmittedAt, x.Referral.UpdatedAt, x.Stage })
             .ToListAsync(ct);
         return rows.Select(r => new PartnerReferral(r.Id, r.EnterpriseName, r.Status, r.Stage?.NameZh, r.Stage?.NameEn,
             r.SubmittedAt, Later(r.UpdatedAt, r.Stage?.StageEnteredAt))).ToList();
     }
+
+    // Classes with setters rather than positional records: EF can filter on members it sees being assigned.
+    private sealed class StageNow
+    {
+        public required string Code { get; init; }
+        public required string NameZh { get; init; }
+        public required string NameEn { get; init; }
+        public DateTimeOffset StageEnteredAt { get; init; }
+    }
+
+    private sealed class WithStageRow
+    {
+        public required Referral Referral { get; init; }
+        public StageNow? Stage { get; init; }
+    }
+
+    /// <summary>Each referral with its project's current stage once accepted (a left join: SQLite has no APPLY).</summary>
+    private IQueryable<WithStageRow> WithStage() =>
+        from r in db.Referrals.AsNoTracking()
+        join p in db.Projects on r.ProjectId equals (int?)p.Id into projects
+        from p in projects.DefaultIfEmpty()
+        select new WithStageRow
+        {
+            Referral = r,
+            Stage = p != null && r.Status == ReferralStatus.Accepted
+                ? new StageNow { Code = p.Stage!.Code, NameZh = p.Stage.NameZh, NameEn = p.Stage.NameEn, StageEnteredAt = p.StageEnteredAt }
+                : null,
+        };
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
 }
