@@ -5,6 +5,7 @@ using InvestCRM.Web.Features.Account;
 using InvestCRM.Web.Features.Attachments;
 using InvestCRM.Web.Features.Notifications;
 using InvestCRM.Web.Features.PartnerApi;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -35,9 +36,19 @@ public static class WebSetup
         }
 
         app.UseMiddleware<SecurityHeaders>();
-        // API callers get ProblemDetails for bare status codes; people get the not-found page.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+        // A page that sets 404 itself is re-executed as /not-found; a fresh scope, since its own already rendered a page.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // API callers get JSON (their endpoints write ProblemDetails), never the HTML not-found page.
+        app.Use((context, next) =>
+        {
+            var apiCaller = context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey("X-Api-Key");
+            if (apiCaller && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseAuthentication();
