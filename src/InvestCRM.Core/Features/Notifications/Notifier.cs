@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using InvestCRM.Data;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Referrals;
@@ -13,6 +15,9 @@ namespace InvestCRM.Features.Notifications;
 /// </summary>
 public sealed class Notifier(CrmDbContext db, TimeProvider clock)
 {
+    // Chinese names stay readable in the table rather than \u-escaped.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     public const string ReferralAccepted = "Notice.ReferralAccepted";
     public const string ReferralReturned = "Notice.ReferralReturned";
     public const string ReferralDuplicate = "Notice.ReferralDuplicate";
@@ -80,7 +85,7 @@ public sealed class Notifier(CrmDbContext db, TimeProvider clock)
     private void Add(string userId, string key, string[] arguments, string link) =>
         db.Notifications.Add(new Notification
         {
-            UserId = userId, MessageKey = key, Arguments = JsonSerializer.Serialize(arguments), Link = link, CreatedAt = clock.GetUtcNow(),
+            UserId = userId, MessageKey = key, Arguments = JsonSerializer.Serialize(arguments, Json), Link = link, CreatedAt = clock.GetUtcNow(),
         });
 
     private static string PortalLink(int referralId) => $"/portal/referrals/{referralId}";
