@@ -1,4 +1,5 @@
 using InvestCRM.Features.Activities;
+using InvestCRM.Features.Attachments;
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Chains;
 using InvestCRM.Features.Demo;
@@ -8,8 +9,11 @@ using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.MyWork;
+using InvestCRM.Features.Notifications;
+using InvestCRM.Features.PartnerApi;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
+using InvestCRM.Features.Referrals;
 using InvestCRM.Features.Stages;
 using InvestCRM.Features.Targets;
 using InvestCRM.Features.Teams;
@@ -46,6 +50,13 @@ public static class CrmServices
         services.AddScoped<TeamService>();
         services.AddScoped<StageService>();
         services.AddScoped<TargetService>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<NotificationInbox>();
+        services.AddScoped<AttachmentStore>();
+        services.AddScoped<ReferralService>();
+        services.AddScoped<PartnerReferrals>();
+        services.AddScoped<ReferralTriage>();
+        services.AddScoped<ApiKeyService>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using InvestCRM.Web.Features.Account;
+using InvestCRM.Web.Features.Attachments;
+using InvestCRM.Web.Features.PartnerApi;
 using InvestCRM.Web.Infrastructure;
 
 if (await AdminCommand.TryRunAsync(args))
@@ -13,6 +15,8 @@ builder.AddCrmData();
 builder.AddCrmIdentity();
 builder.AddCrmLocalization();
 builder.AddCrmWeb();
+builder.AddCrmAttachments();
+builder.AddPartnerApi();
 
 var app = builder.Build();
 

@@ -50,6 +50,20 @@ public static class IdentitySetup
             o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Programs calling the API get a status code, never the login page's HTML.
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey("X-Api-Key"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
             // A signed-in user outside a route's audience learns nothing, not even that it exists.
             o.Events.OnRedirectToAccessDenied = context =>
             {

@@ -21,10 +21,18 @@ public static class LocalizationSetup
             o.SupportedCultures = Supported;
             o.SupportedUICultures = Supported;
             // Chinese unless the user chose otherwise; the browser's language is not consulted.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // The partner API has no cookie; its callers say their language in Accept-Language.
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(ApiCultureAsync), new CookieRequestCultureProvider()];
         });
         return builder;
     }
+
+    private static readonly AcceptLanguageHeaderRequestCultureProvider AcceptLanguage = new() { MaximumAcceptLanguageHeaderValuesToTry = 5 };
+
+    private static Task<ProviderCultureResult?> ApiCultureAsync(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api")
+            ? AcceptLanguage.DetermineProviderCultureResult(context)
+            : Task.FromResult<ProviderCultureResult?>(null);
 
     public static string Normalize(string? culture) => culture == English ? English : Chinese;
 

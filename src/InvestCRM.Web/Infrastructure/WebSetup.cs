@@ -1,12 +1,16 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using InvestCRM.Web.Components;
 using InvestCRM.Web.Features.Account;
-using InvestCRM.Web.Features.Enterprises;
-using InvestCRM.Web.Features.Projects;
 using InvestCRM.Web.Features.Activities;
+using InvestCRM.Web.Features.Attachments;
+using InvestCRM.Web.Features.Enterprises;
+using InvestCRM.Web.Features.Notifications;
+using InvestCRM.Web.Features.PartnerApi;
+using InvestCRM.Web.Features.Projects;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace InvestCRM.Web.Infrastructure;
 
@@ -35,12 +39,25 @@ public static class WebSetup
         }
 
         app.UseMiddleware<SecurityHeaders>();
-        // A fresh scope: re-executing a Razor page in the failed page's scope fails ("HttpNavigationManager already initialized").
+        // A page that sets 404 itself is re-executed as /not-found; a fresh scope, since its own already rendered a page.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // API callers get JSON (their endpoints write ProblemDetails), never the HTML not-found page.
+        app.Use((context, next) =>
+        {
+            var apiCaller = context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey("X-Api-Key");
+            if (apiCaller && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, which signs API calls in, so limits are counted per key.
+        app.UseRateLimiter();
         app.UseMiddleware<AdminTwoFactorGate>();
         app.UseAntiforgery();
         return app;
@@ -56,6 +73,11 @@ public static class WebSetup
         app.MapEnterpriseEndpoints();
         app.MapProjectEndpoints();
         app.MapActivityEndpoints();
+        app.MapAttachmentEndpoints();
+        app.MapNotificationEndpoints();
+        app.MapApiKeyEndpoints();
+        app.MapPartnerApiEndpoints();
+        app.MapPartnerApiDocument();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -4,6 +4,7 @@ using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Plans;
+using InvestCRM.Features.Projects;
 using InvestCRM.Features.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace InvestCRM.Features.Demo;
 /// <summary>Loads the Sanming demo plan and one account per role. Running it again changes nothing.</summary>
 public sealed class DemoData(
     CrmDbContext db, UserAdministration userAdmin, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
-    IOptions<DemoOptions> options, LedgerMaintenance ledger, TimeProvider clock, ILogger<DemoData> log)
+    IOptions<DemoOptions> options, LedgerMaintenance ledger, ProjectService projects, TimeProvider clock, ILogger<DemoData> log)
 {
     public static readonly (string Email, string Name, string Role, string? Team, string? IncubatorCity)[] Accounts =
     [
@@ -41,16 +42,17 @@ public sealed class DemoData(
         }
 
         await EnsureAccountsAsync(plan.Id, ct);
-        var projects = options.Value.Projects;
-        if (projects > 0 && !await db.Projects.AnyAsync(ct))
+        var count = options.Value.Projects;
+        if (count > 0 && !await db.Projects.AnyAsync(ct))
         {
             var started = clock.GetTimestamp();
-            var added = await DemoProjects.AddAsync(db, plan.Id, new SyntheticSize(projects * 2 / 3, projects, projects * 20 / 3), clock.GetUtcNow(), ct);
+            var added = await DemoProjects.AddAsync(db, plan.Id, new SyntheticSize(count * 2 / 3, count, count * 20 / 3), clock.GetUtcNow(), ct);
             // The generator writes stage histories directly; count their first reaches like live moves would.
             var counted = await ledger.BackfillAsync(ct);
             log.LogInformation("Added {Projects} synthetic projects with {Activities} activities ({Counted} counted) in {Seconds:F1} s",
-                projects, added, counted, clock.GetElapsedTime(started).TotalSeconds);
+                count, added, counted, clock.GetElapsedTime(started).TotalSeconds);
         }
+        await new DemoReferrals(db, projects, clock).EnsureAsync(plan.Id, ct);
     }
 
     private async Task<Plan> LoadPlanAsync(CancellationToken ct)

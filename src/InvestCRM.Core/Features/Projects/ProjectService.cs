@@ -2,6 +2,7 @@ using InvestCRM.Data;
 using InvestCRM.Features.Chains;
 using InvestCRM.Features.Common;
 using InvestCRM.Features.Ledger;
+using InvestCRM.Features.Notifications;
 using InvestCRM.Features.Stages;
 using InvestCRM.Features.Targets;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestCRM.Features.Projects;
 
 /// <summary>Creates and edits projects and moves them through the pipeline; every page and API calls this.</summary>
-public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimeProvider clock)
+public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimeProvider clock, Notifier notifier)
 {
     public async Task<Outcome> CreateAsync(ProjectInput input, CancellationToken ct = default)
     {
@@ -31,14 +32,19 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
         input.ApplyTo(project);
         project.TeamId ??= user.TeamId;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A caller's transaction (accepting a referral) takes the project with it; otherwise this is one on its own.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
         RecordChange(project, null, ProjectStatus.Active, "", now);
         var reached = RecordReached(project.Id, [stages[0]], [], now);
         await db.SaveChangesAsync(ct);
         await ledger.CountAsync(project, reached, now, ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return Outcome.Done(project.Id);
     }
 
@@ -109,8 +115,10 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
         RecordChange(project, from, project.Status, move.Reason, now);
         var already = await db.StagesReached.Where(r => r.ProjectId == id).Select(r => r.StageId).ToListAsync(ct);
         var reached = RecordReached(id, StageRules.StagesReachedBy(stages, to), already, now);
+        // Here rather than in the pages, so every path that moves a project tells the referring incubator.
+        await notifier.ProjectMovedAsync(project, to, ct);
 
-        // The move, the first reaches and any count they cause land together or not at all.
+        // The move, the first reaches, the notices and any count they cause land together or not at all.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await SaveVersionedAsync(project, version, ct);
         if (outcome.Succeeded)

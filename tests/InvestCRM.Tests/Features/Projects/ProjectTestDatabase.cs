@@ -68,7 +68,7 @@ public sealed class ProjectTestDatabase : IAsyncDisposable
         }
 
         Db = CrmDbContextFactory.Create(_options, _folder, User);
-        Projects = new ProjectService(Db, new LedgerService(Db, TimeProvider.System), TimeProvider.System);
+        Projects = new ProjectService(Db, new LedgerService(Db, TimeProvider.System), TimeProvider.System, new InvestCRM.Features.Notifications.Notifier(Db, TimeProvider.System));
         Queries = new ProjectQueries(Db, TimeProvider.System);
     }
 

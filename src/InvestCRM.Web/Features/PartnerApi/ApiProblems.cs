@@ -1,0 +1,33 @@
+using InvestCRM.Features.Common;
+using Microsoft.Extensions.Localization;
+
+namespace InvestCRM.Web.Features.PartnerApi;
+
+/// <summary>ProblemDetails in the caller's language (Accept-Language on /api: zh-CN by default, en-US supported).</summary>
+internal static class ApiProblems
+{
+    public static IResult Problem(HttpContext http, int status, string key)
+    {
+        var text = Text(http);
+        return Results.Problem(title: text[$"{key}.Title"], detail: text[$"{key}.Detail"], statusCode: status);
+    }
+
+    public static Task WriteAsync(HttpContext http, int status, string key) => Problem(http, status, key).ExecuteAsync(http);
+
+    public static IResult NotFound(HttpContext http) => Problem(http, StatusCodes.Status404NotFound, "Api.Problem.NotFound");
+
+    /// <summary>A refused command: not found or not allowed both answer 404; rule and validation problems 400 with the fields.</summary>
+    public static IResult Refused(HttpContext http, Outcome outcome)
+    {
+        if (outcome.Problems.Any(p => p.Code is "Rule.NotFound" or "Rule.NotAllowed"))
+        {
+            return NotFound(http);
+        }
+
+        var text = Text(http);
+        var errors = outcome.Problems.GroupBy(p => p.Field ?? "").ToDictionary(g => g.Key, g => g.Select(p => (string)text[p.Code]).ToArray());
+        return Results.ValidationProblem(errors, title: text["Api.Problem.Invalid.Title"], detail: text["Api.Problem.Invalid.Detail"]);
+    }
+
+    private static IStringLocalizer Text(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+}

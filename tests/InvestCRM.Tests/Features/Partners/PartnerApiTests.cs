@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using InvestCRM.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Tests.Features.Partners;
+
+public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
+{
+    private new PartnerApp App => app;
+
+    [Fact]
+    public async Task A_revoked_key_is_refused_with_a_problem()
+    {
+        var (id, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+        await using (var db = App.Database.CreateContext())
+        {
+            await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, DateTimeOffset.UtcNow), Ct);
+        }
+
+        using var response = await App.ApiClient(token).GetAsync("/api/v1/referrals", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(UiText.Chinese("Api.Problem.Unauthorized.Title"), await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_expired_key_is_refused_and_a_valid_one_is_let_in()
+    {
+        var (id, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+        using var before = await App.ApiClient(token).GetAsync("/api/v1/referrals", Ct);
+        await using (var db = App.Database.CreateContext())
+        {
+            await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)), Ct);
+        }
+
+        using var after = await App.ApiClient(token).GetAsync("/api/v1/referrals", Ct);
+
+        Assert.True(before.StatusCode == HttpStatusCode.OK, await before.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task No_key_gets_401_json_not_the_login_page()
+    {
+        using var response = await App.ApiClient(null, "en-US").GetAsync("/api/v1/referrals/1", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(UiText.English("Api.Problem.Unauthorized.Title"), await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_retried_post_with_the_same_idempotency_key_returns_the_first_referral()
+    {
+        var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+        using var client = App.ApiClient(token);
+        var key = Guid.NewGuid().ToString();
+        var body = new { enterpriseName = "幂等测试企业有限公司", seeks = "厂房" };
+
+        using var first = await PostAsync(client, key, body);
+        using var retry = await PostAsync(client, key, body);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
+        var again = await retry.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal($"/api/v1/referrals/{id}", first.Headers.Location?.OriginalString);
+        Assert.Equal(id, again.GetProperty("id").GetInt32());
+        Assert.Equal("Pending", again.GetProperty("status").GetString());
+        await using var db = App.Database.CreateContext();
+        Assert.Equal(1, await db.Referrals.CountAsync(r => r.IdempotencyKey == key, Ct));
+    }
+
+    [Fact]
+    public async Task A_post_without_idempotency_key_or_with_invalid_fields_is_a_localised_problem()
+    {
+        var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+
+        using var noKey = await PostAsync(App.ApiClient(token, "en-US"), null, new { enterpriseName = "x", seeks = "y" });
+        using var invalid = await PostAsync(App.ApiClient(token), Guid.NewGuid().ToString(), new { enterpriseName = "", seeks = "y" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noKey.StatusCode);
+        Assert.Contains(UiText.English("Api.Problem.IdempotencyKeyRequired.Title"), await noKey.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var problem = await invalid.Content.ReadAsStringAsync(Ct);
+        Assert.Contains(UiText.Chinese("Api.Problem.Invalid.Title"), problem);
+        Assert.Contains("EnterpriseName", problem);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_partner_api_only()
+    {
+        using var response = await App.ApiClient(null).GetAsync("/api/v1/openapi.json", Ct);
+        var document = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("/api/v1/referrals/{id}/stages", document);
+        Assert.DoesNotContain("/notifications", document);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string? key, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return client.SendAsync(request, Ct);
+    }
+
+    public sealed class Sqlite(PartnerSqliteApp app) : PartnerApiTests(app), IClassFixture<PartnerSqliteApp>;
+
+    public sealed class Postgres(PartnerPostgresApp app) : PartnerApiTests(app), IClassFixture<PartnerPostgresApp>;
+}

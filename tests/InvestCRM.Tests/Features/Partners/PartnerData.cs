@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using InvestCRM.Features.Attachments;
+using InvestCRM.Features.Demo;
+using InvestCRM.Features.Identity;
+using InvestCRM.Features.Notifications;
+using InvestCRM.Features.PartnerApi;
+using InvestCRM.Features.Referrals;
+using InvestCRM.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Tests.Features.Partners;
+
+/// <summary>Rows of one incubator, made for a test: the demo referrals plus a file, a notice, an update and a key.</summary>
+public sealed record TenantRecords(int IncubatorId, string IncubatorName, int ReferralId, int ProjectId, long AttachmentId,
+    long NotificationId, int ApiKeyId, string ApiKey);
+
+public static partial class PartnerData
+{
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    public static async Task<int> IncubatorIdAsync(this PartnerApp app, string city)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Incubators.Where(i => i.City == city && i.PlanId == db.Plans.Select(p => p.Id).First()).Select(i => i.Id).FirstAsync();
+    }
+
+    /// <summary>An accepted demo referral of the incubator (with its project) and one record of every other kind.</summary>
+    public static async Task<TenantRecords> TenantAsync(this PartnerApp app, string city, string partnerEmail)
+    {
+        var incubator = await app.IncubatorIdAsync(city);
+        var partner = await app.FindUserAsync(partnerEmail);
+        await using var db = app.Database.CreateContext();
+        var referral = await db.Referrals.Where(r => r.IncubatorId == incubator && r.Status == ReferralStatus.Accepted).FirstAsync();
+        var name = await db.Incubators.Where(i => i.Id == incubator).Select(i => i.Name).FirstAsync();
+        var stored = $"seed/{Guid.NewGuid():N}";
+        Directory.CreateDirectory(Path.Combine(app.AttachmentFolder, "seed"));
+        await File.WriteAllBytesAsync(Path.Combine(app.AttachmentFolder, stored), Pdf);
+        var attachment = new Attachment
+        {
+            IncubatorId = incubator, ReferralId = referral.Id, FileName = "plan.pdf", ContentType = "application/pdf", Size = Pdf.Length,
+            StoragePath = stored, Sha256 = new string('0', 64), UploadedById = partner.Id, UploadedAt = DateTimeOffset.UtcNow,
+        };
+        var notification = new Notification { UserId = partner.Id, MessageKey = Notifier.ReferralAccepted, Arguments = "[\"x\"]", Link = "/portal", CreatedAt = DateTimeOffset.UtcNow };
+        db.Attachments.Add(attachment);
+        db.Notifications.Add(notification);
+        db.ReferralUpdates.Add(new ReferralUpdate { ReferralId = referral.Id, IncubatorId = incubator, Text = "seed", AuthorId = partner.Id, At = DateTimeOffset.UtcNow, FromPartner = true });
+        await db.SaveChangesAsync();
+        var (keyId, token) = await app.IssueKeyAsync(incubator);
+        return new TenantRecords(incubator, name, referral.Id, referral.ProjectId!.Value, attachment.Id, notification.Id, keyId, token);
+    }
+
+    /// <summary>Issues a key through the app's own service, as an admin would.</summary>
+    public static async Task<(int Id, string Token)> IssueKeyAsync(this PartnerApp app, int incubatorId, string name = "test")
+    {
+        var admin = await app.FindUserAsync(DemoAccounts.Admin);
+        await using var db = app.Database.CreateContext(new CurrentUser(admin.Id, "admin", new HashSet<string> { Roles.Admin }, null, null));
+        var (outcome, key) = await new ApiKeyService(db, TimeProvider.System).IssueAsync(new ApiKeyInput(incubatorId, name, null));
+        Assert.True(outcome.Succeeded, string.Join(", ", outcome.Problems));
+        return (key!.Id, key.Token);
+    }
+
+    public static HttpClient ApiClient(this PartnerApp app, string? key, string? language = null)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
+        return client;
+    }
+
+    public static MultipartFormDataContent FileForm(string fileName, byte[] content, string contentType = "application/pdf")
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return new MultipartFormDataContent { { file, "file", fileName } };
+    }
+
+    /// <summary>The antiforgery token of a page the session can open, for posting to endpoints as a browser would.</summary>
+    public static async Task<string> TokenAsync(this WebSession session, string page)
+    {
+        var match = Token().Match(await session.GetPageAsync(page));
+        Assert.True(match.Success, $"{page} has no antiforgery token.");
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}

@@ -1,0 +1,59 @@
+using InvestCRM.Features.Identity;
+using InvestCRM.Features.Notifications;
+using InvestCRM.Features.Projects;
+using InvestCRM.Features.Referrals;
+using InvestCRM.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Tests.Features.Partners;
+
+/// <summary>Accepting creates the project in one transaction and tells the partners; moving it tells them again.</summary>
+public abstract class TriageTests(PartnerApp app) : AppTests(app)
+{
+    private new PartnerApp App => app;
+
+    [Fact]
+    public async Task Accepting_creates_a_project_and_partners_hear_of_it_and_of_each_stage_move()
+    {
+        var incubator = await App.IncubatorIdAsync("北京");
+        var staff = await App.FindUserAsync(DemoAccounts.Staff);
+        var partner = await App.FindUserAsync(DemoAccounts.PartnerBeijing);
+        var name = $"受理测试{Guid.NewGuid():N}"[..12];
+        await using (var db = App.Database.CreateContext(new CurrentUser(partner.Id, "p", new HashSet<string> { Roles.Partner }, null, incubator)))
+        {
+            var submitted = await Services(db).Referrals.SubmitAsync(new ReferralInput { EnterpriseName = name, Seeks = "用地" }, null, null, Ct);
+            Assert.True(submitted.Created);
+        }
+
+        await using var staffDb = App.Database.CreateContext(new CurrentUser(staff.Id, "s", new HashSet<string> { Roles.Staff }, staff.TeamId, null));
+        var referral = await staffDb.Referrals.AsNoTracking().SingleAsync(r => r.EnterpriseName == name, Ct);
+        var (triage, projects) = (Services(staffDb).Triage, Services(staffDb).Projects);
+        var accepted = await triage.AcceptAsync(referral.Id, new AcceptInput { OwnerId = staff.Id, CreateNew = true }, Ct);
+        Assert.True(accepted.Succeeded, string.Join(", ", accepted.Problems));
+        var project = await staffDb.Projects.AsNoTracking().SingleAsync(p => p.Id == staffDb.Referrals.Where(r => r.Id == referral.Id).Select(r => r.ProjectId).First(), Ct);
+        var contact = await staffDb.Stages.SingleAsync(s => s.Code == "contact", Ct);
+        var moved = await projects.MoveAsync(project.Id, project.Version, new StageMove(contact.Id, null), Ct);
+
+        Assert.True(moved.Succeeded, string.Join(", ", moved.Problems));
+        Assert.Equal((ProjectSource.OffshoreIncubator, incubator, staff.Id), (project.Source, project.IncubatorId, project.OwnerId));
+        var notices = await staffDb.Notifications.Where(n => n.UserId == partner.Id && n.Arguments!.Contains(name)).Select(n => n.MessageKey).ToListAsync(Ct);
+        Assert.Contains(Notifier.ReferralAccepted, notices);
+        Assert.Contains(Notifier.StageChanged, notices);
+        var again = await triage.ReturnAsync(referral.Id, "太晚了", Ct);
+        Assert.Contains(again.Problems, p => p.Code == "Rule.ReferralDecided");
+    }
+
+    private static (ReferralService Referrals, ReferralTriage Triage, ProjectService Projects) Services(InvestCRM.Data.CrmDbContext db)
+    {
+        var clock = TimeProvider.System;
+        var notifier = new Notifier(db, clock);
+        var options = Microsoft.Extensions.Options.Options.Create(new InvestCRM.Features.Attachments.AttachmentOptions { Path = Path.GetTempPath() });
+        var projects = new ProjectService(db, new InvestCRM.Features.Ledger.LedgerService(db, clock), clock, notifier);
+        return (new ReferralService(db, new InvestCRM.Features.Attachments.AttachmentStore(db, options, clock), notifier, clock),
+            new ReferralTriage(db, projects, notifier, clock), projects);
+    }
+
+    public sealed class Sqlite(PartnerSqliteApp app) : TriageTests(app), IClassFixture<PartnerSqliteApp>;
+
+    public sealed class Postgres(PartnerPostgresApp app) : TriageTests(app), IClassFixture<PartnerPostgresApp>;
+}
