@@ -41,11 +41,13 @@ public static class WebSetup
         app.UseMiddleware<SecurityHeaders>();
         // A page that sets 404 itself is re-executed as /not-found; a fresh scope, since its own already rendered a page.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        // API callers get JSON (their endpoints write ProblemDetails), never the HTML not-found page.
+        // API callers get JSON (their endpoints write ProblemDetails), never the HTML not-found page; and a
+        // refused POST gets a bare status, since re-executing the page as a POST would answer 400 instead.
         app.Use((context, next) =>
         {
             var apiCaller = context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey("X-Api-Key");
-            if (apiCaller && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            var pageRequest = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+            if ((apiCaller || !pageRequest) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
             {
                 pages.Enabled = false;
             }

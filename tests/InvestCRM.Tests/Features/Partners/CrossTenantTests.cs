@@ -33,6 +33,39 @@ public abstract class CrossTenantTests(PartnerApp app) : AppTests(app)
         ["POST /notifications/{id:long}/read"] = b => new($"/notifications/{b.NotificationId}/read", Owner.PartnerB, () => new MultipartFormDataContent()),
         ["POST /admin/api-keys/{id:int}/revoke"] = b => new($"/admin/api-keys/{b.ApiKeyId}/revoke", Owner.Staff, () => new MultipartFormDataContent()),
         ["GET /api/v1/referrals/{id:int}"] = b => new($"/api/v1/referrals/{b.ReferralId}", Owner.KeyB),
+
+        // Staff pages around incubator B's project: partners of A (and keys) must learn nothing from them.
+        ["GET /projects/{Id:int}"] = b => new($"/projects/{b.ProjectId}", Owner.Staff),
+        ["GET /projects/{Id:int}/edit"] = b => new($"/projects/{b.ProjectId}/edit", Owner.Staff),
+        ["POST /projects/{id:int}/move"] = b => new($"/projects/{b.ProjectId}/move", Owner.Staff, () => Form(("toStageId", "1"), ("version", "0"))),
+        ["GET /enterprises/{Id:int}"] = b => new($"/enterprises/{b.Staff.EnterpriseId}", Owner.Staff),
+        ["GET /enterprises/{Id:int}/edit"] = b => new($"/enterprises/{b.Staff.EnterpriseId}/edit", Owner.Staff),
+        ["GET /enterprises/{Id:int}/merge"] = b => new($"/enterprises/{b.Staff.EnterpriseId}/merge", Owner.Staff),
+        ["GET /enterprises/{EnterpriseId:int}/contacts/{ContactId:int}"] = b => new($"/enterprises/{b.Staff.EnterpriseId}/contacts/{b.Staff.ContactId}", Owner.Staff),
+        ["GET /activities/{Id:long}"] = b => new($"/activities/{b.Staff.ActivityId}", Owner.Staff),
+        ["GET /activities/{Id:long}/edit"] = b => new($"/activities/{b.Staff.ActivityId}/edit", Owner.Staff),
+        ["POST /activities/{id:long}/follow-up-done"] = b => new($"/activities/{b.Staff.ActivityId}/follow-up-done", Owner.Staff, () => new MultipartFormDataContent()),
+        ["GET /ledger/entries/{Id:long}"] = b => new($"/ledger/entries/{b.Staff.LedgerEntryId}", Owner.Staff),
+        ["GET /events/{Id:int}"] = b => new($"/events/{b.Staff.EventId}", Owner.Staff),
+        ["GET /events/{Id:int}/edit"] = b => new($"/events/{b.Staff.EventId}/edit", Owner.Staff),
+        ["GET /incubators/{Id:int}"] = b => new($"/incubators/{b.IncubatorId}", Owner.Staff),
+        ["GET /incubators/{Id:int}/edit"] = b => new($"/incubators/{b.IncubatorId}/edit", Owner.Staff),
+        ["GET /chains/{Id:int}"] = b => new($"/chains/{b.Staff.ChainId}", Owner.Staff),
+        ["GET /chains/{Id:int}/edit"] = b => new($"/chains/{b.Staff.ChainId}/edit", Owner.Staff),
+        ["GET /chains/{ChainId:int}/nodes/new"] = b => new($"/chains/{b.Staff.ChainId}/nodes/new", Owner.Staff),
+        ["GET /chain-nodes/{Id:int}/edit"] = b => new($"/chain-nodes/{b.Staff.NodeId}/edit", Owner.Staff),
+        ["GET /targets/{Id:int}"] = b => new($"/targets/{b.Staff.TargetId}", Owner.Staff),
+        ["GET /targets/{Id:int}/edit"] = b => new($"/targets/{b.Staff.TargetId}/edit", Owner.Staff),
+        ["GET /admin/plans/{Id:int}"] = b => new($"/admin/plans/{b.Staff.PlanId}", Owner.Staff),
+        ["GET /admin/plans/{Id:int}/edit"] = b => new($"/admin/plans/{b.Staff.PlanId}/edit", Owner.Staff),
+        ["GET /admin/plans/{PlanId:int}/parks/new"] = b => new($"/admin/plans/{b.Staff.PlanId}/parks/new", Owner.Staff),
+        ["GET /admin/parks/{Id:int}/edit"] = b => new($"/admin/parks/{b.Staff.ParkId}/edit", Owner.Staff),
+        ["GET /admin/teams/{Id:int}"] = b => new($"/admin/teams/{b.Staff.TeamId}", Owner.Staff),
+        ["GET /admin/teams/{Id:int}/edit"] = b => new($"/admin/teams/{b.Staff.TeamId}/edit", Owner.Staff),
+        ["GET /admin/stages/{Id:int}"] = b => new($"/admin/stages/{b.Staff.StageId}", Owner.Staff),
+        ["GET /admin/stages/{Id:int}/edit"] = b => new($"/admin/stages/{b.Staff.StageId}/edit", Owner.Staff),
+        ["GET /admin/users/{Id}/edit"] = b => new($"/admin/users/{b.Staff.UserId}/edit", Owner.Staff),
+        ["GET /admin/users/{Id}/password"] = b => new($"/admin/users/{b.Staff.UserId}/password", Owner.Staff),
         ["GET /api/v1/referrals/{id:int}/stages"] = b => new($"/api/v1/referrals/{b.ReferralId}/stages", Owner.KeyB),
         ["POST /api/v1/referrals/{id:int}/updates"] = b => new($"/api/v1/referrals/{b.ReferralId}/updates", Owner.KeyB,
             () => JsonContent.Create(new { text = "from A" })),
@@ -124,6 +157,9 @@ public abstract class CrossTenantTests(PartnerApp app) : AppTests(app)
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"Partner on {url}: {(int)response.StatusCode}");
         }
     }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string route, Target target, string? token)
     {

@@ -13,7 +13,14 @@ namespace InvestCRM.Tests.Features.Partners;
 
 /// <summary>Rows of one incubator, made for a test: the demo referrals plus a file, a notice, an update and a key.</summary>
 public sealed record TenantRecords(int IncubatorId, string IncubatorName, int ReferralId, int ProjectId, long AttachmentId,
-    long NotificationId, int ApiKeyId, string ApiKey);
+    long NotificationId, int ApiKeyId, string ApiKey)
+{
+    /// <summary>Staff-side records around B's project (its enterprise, a contact, an activity, its count) and reference rows.</summary>
+    public StaffRecords Staff { get; init; } = default!;
+}
+
+public sealed record StaffRecords(int EnterpriseId, int ContactId, long ActivityId, long LedgerEntryId, int EventId, int ChainId, int NodeId,
+    int PlanId, int ParkId, int TeamId, int StageId, int TargetId, string UserId);
 
 public static partial class PartnerData
 {
@@ -48,7 +55,37 @@ public static partial class PartnerData
         db.ReferralUpdates.Add(new ReferralUpdate { ReferralId = referral.Id, IncubatorId = incubator, Text = "seed", AuthorId = partner.Id, At = DateTimeOffset.UtcNow, FromPartner = true });
         await db.SaveChangesAsync();
         var (keyId, token) = await app.IssueKeyAsync(incubator);
-        return new TenantRecords(incubator, name, referral.Id, referral.ProjectId!.Value, attachment.Id, notification.Id, keyId, token);
+        return new TenantRecords(incubator, name, referral.Id, referral.ProjectId!.Value, attachment.Id, notification.Id, keyId, token)
+        {
+            Staff = await StaffRecordsAsync(db, referral.ProjectId!.Value, partner.Id),
+        };
+    }
+
+    private static async Task<StaffRecords> StaffRecordsAsync(InvestCRM.Data.CrmDbContext db, int projectId, string partnerId)
+    {
+        var project = await db.Projects.FirstAsync(p => p.Id == projectId);
+        var contact = new InvestCRM.Features.Enterprises.Contact { EnterpriseId = project.EnterpriseId, Name = "联系人" };
+        var crmEvent = new InvestCRM.Features.Events.CrmEvent { Name = "招商推介会", City = "上海", Date = new DateOnly(2026, 5, 1) };
+        var activity = new InvestCRM.Features.Activities.Activity
+        {
+            Type = InvestCRM.Features.Activities.ActivityType.Visit, Summary = "走访", ProjectId = projectId, EnterpriseId = project.EnterpriseId,
+            OccurredAt = DateTimeOffset.UtcNow, CreatedById = project.OwnerId, CreatedAt = DateTimeOffset.UtcNow, FollowUpOn = DateOnly.FromDateTime(DateTime.Today),
+        };
+        var stage = await db.Stages.FirstAsync(s => s.Code == "signed");
+        // Tests of one app share it: the project is counted once.
+        var entry = await db.LedgerEntries.FirstOrDefaultAsync(e => e.ProjectId == projectId && e.StageId == stage.Id)
+            ?? InvestCRM.Features.Ledger.LedgerLine.Snapshot(project, stage.Id, DateTimeOffset.UtcNow);
+        db.AddRange(contact, crmEvent, activity);
+        if (entry.Id == 0)
+        {
+            db.Add(entry);
+        }
+
+        await db.SaveChangesAsync();
+        var node = await db.ChainNodes.FirstAsync();
+        return new StaffRecords(project.EnterpriseId, contact.Id, activity.Id, entry.Id, crmEvent.Id, node.ChainId, node.Id,
+            await db.Plans.Select(p => p.Id).FirstAsync(), await db.Parks.Select(p => p.Id).FirstAsync(), await db.Teams.Select(t => t.Id).FirstAsync(),
+            stage.Id, await db.Targets.Select(t => t.Id).FirstAsync(), partnerId);
     }
 
     /// <summary>Issues a key through the app's own service, as an admin would.</summary>
