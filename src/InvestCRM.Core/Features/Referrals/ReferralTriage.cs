@@ -12,7 +12,7 @@ namespace InvestCRM.Features.Referrals;
 /// Staff triage of referrals: accept (enterprise + project), return with a reason, or mark a duplicate.
 /// Each decision is one transaction, and the incubator's partners are notified in it.
 /// </summary>
-public sealed partial class ReferralTriage(CrmDbContext db, ProjectService projects, Notifier notifier, TimeProvider clock)
+public sealed partial class ReferralTriage(CrmDbContext db, ProjectService projects, EnterpriseService enterprises, Notifier notifier, TimeProvider clock)
 {
     private bool IsInternal => db.User.IsSystem || db.User.IsStaff || db.User.IsLeadership;
 
@@ -145,13 +145,7 @@ public sealed partial class ReferralTriage(CrmDbContext db, ProjectService proje
         return Outcome.Done(enterprise.Id);
     }
 
-    /// <summary>The duplicate guard of the enterprise register: the same credit code, or the same normalised name.</summary>
-    private async Task<IReadOnlyList<EnterpriseMatch>> MatchesAsync(string name, string? code, CancellationToken ct)
-    {
-        var normalized = EnterpriseName.Normalize(name);
-        return await db.Enterprises.AsNoTracking()
-            .Where(e => (normalized != "" && e.NormalizedName == normalized) || (code != null && e.CreditCode == code))
-            .OrderBy(e => e.Id).Take(20)
-            .Select(e => new EnterpriseMatch(e.Id, e.Name, e.CreditCode, code != null && e.CreditCode == code)).ToListAsync(ct);
-    }
+    /// <summary>The enterprise register's own duplicate guard: the same credit code, or the same normalised name.</summary>
+    private async Task<IReadOnlyList<EnterpriseMatch>> MatchesAsync(string name, string? code, CancellationToken ct) =>
+        (await enterprises.FindDuplicatesAsync(name, code, ct: ct)).Select(d => new EnterpriseMatch(d.Id, d.Name, d.CreditCode, d.SameCode)).ToList();
 }
