@@ -125,7 +125,7 @@ public sealed class MyWorkTests
 
     private static Activity Open(int enterpriseId, string creator, DateOnly due, string[] participants) => new()
     {
-        Summary = "跟进", EnterpriseId = enterpriseId, CreatedById = creator, CreatedAt = Now.AddDays(-300), OccurredAt = Now.AddDays(-300),
+        Summary = "跟进", EnterpriseId = enterpriseId, CreatedById = creator, CreatedAt = Now.UtcDateTime.AddDays(-300), OccurredAt = Now.UtcDateTime.AddDays(-300),
         FollowUpOn = due, Participants = participants.Select(u => new ActivityParticipant { UserId = u }).ToList(),
     };
 }
