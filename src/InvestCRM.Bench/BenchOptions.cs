@@ -2,7 +2,7 @@ using InvestCRM.Data;
 
 namespace InvestCRM.Bench;
 
-/// <summary>Command line: <c>--provider sqlite|postgres --projects N --enterprises N --activities N --connection S --duration S --clients N</c>.</summary>
+/// <summary>Command line: <c>--provider sqlite|postgres --projects N --enterprises N --activities N --connection S --duration S --clients N [--keep | --reuse S]</c>.</summary>
 internal sealed record BenchOptions
 {
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
@@ -16,6 +16,9 @@ internal sealed record BenchOptions
     public string? WebDll { get; init; }
     public string? Out { get; init; }
     public bool Keep { get; init; }
+
+    /// <summary>A database kept by an earlier run (<c>--keep</c>): measured again without reloading (for before/after runs).</summary>
+    public string? Reuse { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -40,6 +43,7 @@ internal sealed record BenchOptions
                 ?? Environment.GetEnvironmentVariable("INVESTCRM_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("INVESTCRM_TEST_POSTGRES"),
             DurationSeconds = Int("duration", 20), WarmupSeconds = Int("warmup", 5), Clients = Int("clients", 10),
             WebDll = values.GetValueOrDefault("web"), Out = values.GetValueOrDefault("out"), Keep = values.ContainsKey("keep"),
+            Reuse = values.GetValueOrDefault("reuse"),
         };
     }
 }

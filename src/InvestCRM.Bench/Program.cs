@@ -10,17 +10,17 @@ Console.WriteLine($"InvestCRM bench: {options.Provider}, {options.Projects:N0} p
     $"{options.Activities:N0} activities; {options.Clients} clients × {options.DurationSeconds} s; {Environment.ProcessorCount} cores");
 
 var loadBefore = LoadAverage();
-var db = await BenchDatabase.CreateAsync(options);
+var db = options.Reuse is { } kept ? BenchDatabase.Existing(options.Provider, kept) : await BenchDatabase.CreateAsync(options);
 try
 {
-    var loadTime = await LoadAsync(db, options);
+    var loadTime = options.Reuse is null ? await LoadAsync(db, options) : TimeSpan.Zero;
     var data = await ScenarioData.LoadAsync(db);
     var scenarios = Scenarios.All(data);
     var http = await MeasureHttpAsync(db, options, scenarios);
     var raw = await MeasureRawAsync(db, options, scenarios);
     var notes = new[]
     {
-        $"{options.Provider}, {options.Projects:N0} projects / {options.Enterprises:N0} enterprises / {options.Activities:N0} activities, loaded in {loadTime.TotalSeconds:F0} s",
+        $"{options.Provider}, {options.Projects:N0} projects / {options.Enterprises:N0} enterprises / {options.Activities:N0} activities, " + (options.Reuse is null ? $"loaded in {loadTime.TotalSeconds:F0} s" : "database of an earlier run reused"),
         $"{options.Clients} concurrent clients, {options.DurationSeconds} s per scenario, {Environment.ProcessorCount} cores shared by the app, the database and the load generator",
         $"load average before the run: {loadBefore} (other work on the machine inflates every figure)",
         $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; command: dotnet run -c Release --project src/InvestCRM.Bench -- {string.Join(' ', Redacted(args))}",
@@ -34,7 +34,7 @@ try
 }
 finally
 {
-    if (options.Keep)
+    if (options.Keep || options.Reuse is not null)
     {
         Console.WriteLine($"Database kept: {db.ConnectionString}");
     }
@@ -129,7 +129,7 @@ static async Task<List<Measurement>> RunAllAsync<TWorker>(string kind, List<(str
 }
 
 // A connection string may hold a password; the report is meant to be pasted into the README.
-static IEnumerable<string> Redacted(string[] args) => args.Select((a, i) => i > 0 && args[i - 1] == "--connection" ? "<server>" : a);
+static IEnumerable<string> Redacted(string[] args) => args.Select((a, i) => i > 0 && args[i - 1] is "--connection" or "--reuse" ? "<database>" : a);
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -38,6 +38,10 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         });
     }
 
+    /// <summary>A database loaded by an earlier run; it is neither migrated again nor dropped.</summary>
+    public static BenchDatabase Existing(DatabaseProvider provider, string connectionString) =>
+        new(provider, connectionString, () => Task.CompletedTask);
+
     public Task DropAsync() => drop();
 
     /// <summary>Migrates, adds the default stages, the Sanming plan and the demo accounts (no demo projects), and returns the catalog.</summary>
@@ -85,6 +89,9 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
             .AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoData>();
+        // DemoData needs the ledger to count demo projects; with no demo projects it stays empty.
+        services.AddScoped<InvestCRM.Features.Ledger.LedgerService>();
+        services.AddScoped<InvestCRM.Features.Ledger.LedgerMaintenance>();
         services.AddOptions<DemoOptions>().Configure(o => { o.Enabled = true; o.Projects = 0; });
         return services.BuildServiceProvider();
     }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 
 namespace InvestCRM.Bench.Measuring;
 
@@ -47,6 +49,33 @@ internal static class RawSql
         SELECT 'Call', @at, @summary, @done, p."Id", p."EnterpriseId", @user, @at FROM "Projects" p WHERE p."Id" = @id;
         UPDATE "Projects" SET "LastActivityAt" = @at, "UpdatedAt" = @at, "Version" = "Version" + 1 WHERE "Id" = @id;
         """;
+
+    private const string DueColumns = """
+        p."Id", p."Title", e."Name", s."NameZh", s."NameEn", p."NextActionOn", p."LastActivityAt", p."UpdatedAt"
+        FROM "Projects" p JOIN "Enterprises" e ON e."Id" = p."EnterpriseId" JOIN "PipelineStages" s ON s."Id" = p."StageId"
+        """;
+
+    /// <summary>
+    /// My work: open follow-ups due by today that the user logged (the creator is always a participant too, so the
+    /// participant rows find them all), projects whose next action is due, stale projects, recently changed projects.
+    /// </summary>
+    public const string MyWork = $"""
+        SELECT a."Id", a."Type", a."FollowUpOn", a."NextStep", a."Summary", a."ProjectId", p."Title", a."EnterpriseId", e."Name"
+        FROM "ActivityParticipants" ap JOIN "Activities" a ON a."Id" = ap."ActivityId"
+        LEFT JOIN "Projects" p ON p."Id" = a."ProjectId" LEFT JOIN "Enterprises" e ON e."Id" = a."EnterpriseId"
+        WHERE ap."UserId" = @user AND a."FollowUpOn" <= @today AND NOT a."FollowUpDone" ORDER BY a."FollowUpOn" LIMIT 100;
+        SELECT {DueColumns} WHERE p."OwnerId" = @user AND p."NextActionOn" <= @today AND p."Status" = 'Active' ORDER BY p."NextActionOn" LIMIT 100;
+        SELECT {DueColumns} WHERE p."OwnerId" = @user AND p."Status" = 'Active' AND COALESCE(p."LastActivityAt", p."CreatedAt") < @stale
+        ORDER BY COALESCE(p."LastActivityAt", p."CreatedAt") LIMIT 100;
+        SELECT {DueColumns} WHERE p."OwnerId" = @user AND p."UpdatedAt" >= @recent ORDER BY p."UpdatedAt" DESC LIMIT 100;
+        """;
+
+    /// <summary>A timestamp as the app stores it: UTC ticks on SQLite (CrmDbContext.ConfigureConventions), timestamptz on PostgreSQL.</summary>
+    public static object At(DbConnection connection, DateTimeOffset at) => connection is SqliteConnection ? at.UtcTicks : at;
+
+    /// <summary>A date as the app stores it: ISO text on SQLite, date on PostgreSQL.</summary>
+    public static object Day(DbConnection connection, DateOnly day) =>
+        connection is SqliteConnection ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : day;
 
     /// <summary>Runs the command and reads every value of every result, as a page would.</summary>
     public static async Task<int> ReadAllAsync(DbConnection connection, string sql, params (string Name, object Value)[] parameters)

@@ -22,6 +22,7 @@ internal static class Scenarios
     public static readonly string[] RareTerms = ["琥珀湾", "青鸾", "玄鸟", "麒麟角"];
 
     public const string QuickLogPath = "/activities/new";
+    public const string MyWorkPath = "/my-work";
 
     /// <summary>The quick-log form is recognised by these fields; the others (handler, antiforgery token, defaults) are sent as rendered.</summary>
     public static readonly string[] QuickLogRequired = ["Input.Summary"];
@@ -66,7 +67,11 @@ internal static class Scenarios
             (client, random) => client.Forms.TryGetValue(QuickLogPath, out var form)
                 ? client.PostFormAsync(form.Action ?? QuickLogPath, QuickLogFields(data, random, form.Fields))
                 : client.PostFormAsync(QuickLogPath, new Dictionary<string, string>()),
-            (db, random) => RawSql.WriteAsync(db, RawSql.QuickLog, ("@at", DateTimeOffset.UtcNow), ("@summary", "电话跟进项目进展（性能测试）"),
+            (db, random) => RawSql.WriteAsync(db, RawSql.QuickLog, ("@at", RawSql.At(db, DateTimeOffset.UtcNow)), ("@summary", "电话跟进项目进展（性能测试）"),
                 ("@done", false), ("@user", data.UserId), ("@id", data.RandomProject(random)))),
+        new("my work",
+            (client, _) => client.GetAsync(MyWorkPath),
+            (db, _) => RawSql.ReadAllAsync(db, RawSql.MyWork, ("@user", data.UserId), ("@today", RawSql.Day(db, DateOnly.FromDateTime(DateTime.Now))),
+                ("@stale", RawSql.At(db, DateTimeOffset.UtcNow.AddDays(-30))), ("@recent", RawSql.At(db, DateTimeOffset.UtcNow.AddDays(-7))))),
     ];
 }

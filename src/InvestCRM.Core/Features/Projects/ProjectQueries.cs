@@ -10,6 +10,9 @@ namespace InvestCRM.Features.Projects;
 /// </summary>
 public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
 {
+    /// <summary>The board counts each stage's active projects up to this many; beyond it shows "1,000+".</summary>
+    public const int BoardCountCap = 1000;
+
     public async Task<ProjectPage> ListAsync(ProjectFilter filter, CancellationToken ct = default)
     {
         var filtered = Filtered(filter);
@@ -24,20 +27,25 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
     public IAsyncEnumerable<ProjectListRow> ExportRows(ProjectFilter filter, int cap) =>
         Rows(Ordered(Filtered(filter), filter).Take(cap)).AsAsyncEnumerable();
 
-    /// <summary>Per stage: how many active projects match, and the most recently updated few of them.</summary>
-    public async Task<IReadOnlyList<BoardColumn>> BoardAsync(ProjectFilter filter, int perStage = 20, CancellationToken ct = default)
+    /// <summary>
+    /// Per stage: how many active projects match (counted up to <paramref name="countCap"/>, then shown as "cap+"),
+    /// and the most recently updated few of them. Counting every active row on each view reads the whole table
+    /// (status is not indexed); a capped count per stage walks the (StageId, UpdatedAt) index and stops early.
+    /// </summary>
+    public async Task<IReadOnlyList<BoardColumn>> BoardAsync(ProjectFilter filter, int perStage = 20, int countCap = BoardCountCap,
+        CancellationToken ct = default)
     {
-        var stages = await StagesAsync(ct);
         var active = Filtered(filter with { StageId = null, Status = ProjectStatus.Active });
-        var counts = await active.GroupBy(p => p.StageId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Order)
+            .Select(s => new { s.Id, s.NameZh, s.NameEn, Count = active.Where(p => p.StageId == s.Id).Take(countCap + 1).Count() })
+            .ToListAsync(ct);
         var columns = new List<BoardColumn>(stages.Count);
         foreach (var stage in stages)
         {
-            var cards = counts.GetValueOrDefault(stage.Id) == 0
+            var cards = stage.Count == 0
                 ? []
                 : await Cards(NewestFirst(active.Where(p => p.StageId == stage.Id)).Take(perStage)).ToListAsync(ct);
-            columns.Add(new BoardColumn(stage.Id, stage.NameZh, stage.NameEn, counts.GetValueOrDefault(stage.Id), cards));
+            columns.Add(new BoardColumn(stage.Id, stage.NameZh, stage.NameEn, Math.Min(stage.Count, countCap), cards, stage.Count > countCap));
         }
 
         return columns;
@@ -81,16 +89,37 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
         if (f.ChainId is { } chain) query = query.Where(p => p.ChainId == chain);
         if (f.Source is { } source) query = query.Where(p => p.Source == source);
         if (f.IncubatorId is { } incubator) query = query.Where(p => p.IncubatorId == incubator);
-        // Case-insensitive on both providers: SQLite's LIKE already ignores ASCII case, PostgreSQL's LIKE does not.
         if (f.Text is { } text)
         {
-            var pattern = Pattern(text);
-            query = db.Database.IsNpgsql()
-                ? query.Where(p => EF.Functions.ILike(p.Title, pattern, "\\") || EF.Functions.ILike(p.Enterprise!.Name, pattern, "\\"))
-                : query.Where(p => EF.Functions.Like(p.Title, pattern, "\\") || EF.Functions.Like(p.Enterprise!.Name, pattern, "\\"));
+            var matching = Matching(text);
+            query = query.Where(p => matching.Contains(p.Id));
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// Ids of the projects whose title, or whose enterprise's name, contains the text: one UNION of two index-friendly
+    /// parts. A join with an OR across both tables would look up the enterprise of every project; an OR of two IN lists
+    /// made PostgreSQL filter every row of the UpdatedAt index. SQLite scans just the Title and Name indexes (covering);
+    /// PostgreSQL uses its trigram indexes (migration PostgresTrigramSearch) for terms of three or more characters.
+    /// The title part skips the access filter (the outer query applies it) so that it stays index-only.
+    /// </summary>
+    private IQueryable<int> Matching(string text)
+    {
+        var pattern = Pattern(text);
+        // PostgreSQL's LIKE is case-sensitive, so ILIKE, except for text without letter case (Chinese), where plain
+        // LIKE gives the same rows without lower-casing every title (several times faster on a scan).
+        var ilike = db.Database.IsNpgsql() && text.ToLowerInvariant() != text.ToUpperInvariant();
+        var projects = db.Projects.IgnoreQueryFilters();
+        var titles = ilike
+            ? projects.Where(p => EF.Functions.ILike(p.Title, pattern, "\\"))
+            : projects.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
+        var names = ilike
+            ? db.Enterprises.Where(e => EF.Functions.ILike(e.Name, pattern, "\\"))
+            : db.Enterprises.Where(e => EF.Functions.Like(e.Name, pattern, "\\"));
+        var enterprises = names.Select(e => e.Id);
+        return titles.Select(p => p.Id).Union(projects.Where(p => enterprises.Contains(p.EnterpriseId)).Select(p => p.Id));
     }
 
     /// <summary>"%term%" with the LIKE wildcards in the term taken literally.</summary>

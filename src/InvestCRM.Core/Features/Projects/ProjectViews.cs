@@ -22,7 +22,8 @@ public sealed record BoardCard(
     int Id, string Title, string EnterpriseName, int StageId, string? OwnerName, string OwnerId, int? TeamId,
     decimal? PlannedInvestmentWan, DateOnly? NextActionOn, int Version);
 
-public sealed record BoardColumn(int StageId, string NameZh, string NameEn, int Count, IReadOnlyList<BoardCard> Cards);
+/// <summary>A stage on the board; when <paramref name="CountCapped"/>, there are more than <paramref name="Count"/> projects.</summary>
+public sealed record BoardColumn(int StageId, string NameZh, string NameEn, int Count, IReadOnlyList<BoardCard> Cards, bool CountCapped = false);
 
 public sealed record StageOption(int Id, string Code, int Order, string NameZh, string NameEn, ProjectFacts RequiredFacts);
 

@@ -5,6 +5,8 @@ using InvestCRM.Features.Projects;
 using InvestCRM.Features.Stages;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Xunit;
 
@@ -65,6 +67,12 @@ public sealed class ActivityTestDatabase : IAsyncDisposable
     {
         var database = new ActivityTestDatabase(Options(Enum.Parse<DatabaseProvider>(provider)));
         database.Db = database.NewContext();
+        if (database._options.Provider == DatabaseProvider.Postgres)
+        {
+            // DatabaseSetup takes an advisory lock on the database before migrating, so it must exist first (empty).
+            await database.Db.GetService<IRelationalDatabaseCreator>().CreateAsync();
+        }
+
         await DatabaseSetup.MigrateAsync(database.Db);
         await DefaultStages.EnsureAsync(database.Db);
         return database;

@@ -91,4 +91,41 @@ public sealed class MyWorkTests
         Assert.Equal(30, byDefault.StaleDays);
         Assert.Equal(project.Id, Assert.Single(weekly.Stale).Id);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_full_own_list_still_shows_earlier_follow_ups_of_others_where_I_took_part(string provider)
+    {
+        await using var t = await ActivityTestDatabase.CreateAsync(provider);
+        var me = await t.AddUserAsync("张三");
+        var colleague = await t.AddUserAsync("李四");
+        var enterprise = await t.AddEnterpriseAsync("三明氟材料有限公司");
+        var today = DateOnly.FromDateTime(Now.DateTime);
+        // 100 of my own (the cap), due on the 100 days before today.
+        var own = Enumerable.Range(1, 100).Select(days => Open(enterprise.Id, me, today.AddDays(-days), [me])).ToList();
+        var earlierWithMe = Open(enterprise.Id, colleague, today.AddDays(-150), [colleague, me]);
+        var laterWithMe = Open(enterprise.Id, colleague, today, [colleague, me]);
+        var earlierWithoutMe = Open(enterprise.Id, colleague, today.AddDays(-200), [colleague]);
+        await using (var db = t.NewContext())
+        {
+            db.Activities.AddRange([.. own, earlierWithMe, laterWithMe, earlierWithoutMe]);
+            await db.SaveChangesAsync();
+        }
+
+        t.SignIn(me);
+
+        var view = await Service(t, new TestClock(Now)).ForCurrentUserAsync();
+
+        Assert.Equal(100, view.FollowUps.Count);
+        Assert.Equal(earlierWithMe.Id, view.FollowUps[0].ActivityId);
+        Assert.Equal(view.FollowUps.OrderBy(f => f.FollowUpOn).Select(f => f.ActivityId), view.FollowUps.Select(f => f.ActivityId));
+        Assert.DoesNotContain(view.FollowUps, f => f.ActivityId == laterWithMe.Id || f.ActivityId == earlierWithoutMe.Id);
+        Assert.DoesNotContain(view.FollowUps, f => f.FollowUpOn == today.AddDays(-1));
+    }
+
+    private static Activity Open(int enterpriseId, string creator, DateOnly due, string[] participants) => new()
+    {
+        Summary = "跟进", EnterpriseId = enterpriseId, CreatedById = creator, CreatedAt = Now.UtcDateTime.AddDays(-300), OccurredAt = Now.UtcDateTime.AddDays(-300),
+        FollowUpOn = due, Participants = participants.Select(u => new ActivityParticipant { UserId = u }).ToList(),
+    };
 }

@@ -78,6 +78,19 @@ public class ProjectQueriesTests
 
     [Theory]
     [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task The_board_count_stops_at_the_cap_and_says_so(string provider)
+    {
+        await using var db = await WithProjectsAsync(provider);
+
+        var board = await db.Queries.BoardAsync(new ProjectFilter { ChainId = db.ChainId }, perStage: 5, countCap: 1);
+
+        Assert.Equal((1, false), (board[0].Count, board[0].CountCapped));
+        Assert.Equal((1, true, 2), (board[1].Count, board[1].CountCapped, board[1].Cards.Count));
+        Assert.All(board.Skip(2), c => Assert.False(c.CountCapped));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
     public async Task The_export_has_the_filter_line_the_header_row_and_one_row_per_project(string provider)
     {
         await using var db = await WithProjectsAsync(provider);
