@@ -24,7 +24,7 @@ public sealed class ReferralFlowTests(KestrelApp app, Chromium chromium) : Brows
         await Expect(Page).ToHaveURLAsync(new Regex(@"/portal/referrals/\d+\?submitted=true$"));
         var partnerUrl = new Uri(Page.Url).AbsolutePath;
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = enterprise, Level = 1 })).ToBeVisibleAsync();
-        await Expect(Page.GetByText(UiText.Chinese("Referral.Waiting"))).ToBeVisibleAsync();
+        await Expect(Page.GetByText(UiText.Chinese("Referral.Waiting"), new() { Exact = true })).ToBeVisibleAsync();
         await Expect(Page.Locator(".page-header .badge")).ToHaveTextAsync(UiText.Chinese("Enum.ReferralStatus.Pending"));
         await ScreenshotAsync("referral-submitted");
         await SignOutAsync();
@@ -47,7 +47,7 @@ public sealed class ReferralFlowTests(KestrelApp app, Chromium chromium) : Brows
         var decision = Page.GetByRole(AriaRole.Status);
         await Expect(decision).ToContainTextAsync(UiText.Chinese("Referral.CurrentStage"));
         await Expect(decision.Locator("strong")).ToHaveTextAsync(await FirstStageNameAsync());
-        await Expect(Page.GetByText(UiText.Chinese("Referral.Waiting"))).ToHaveCountAsync(0);
+        await Expect(Page.GetByText(UiText.Chinese("Referral.Waiting"), new() { Exact = true })).ToHaveCountAsync(0);
         await ScreenshotAsync("referral-partner-sees-stage");
     }
 

@@ -27,11 +27,12 @@ public sealed class BoardTests(KestrelApp app, Chromium chromium) : BrowserTest(
         await Expect(to.Locator(".board-card")).ToHaveCountAsync(0);
 
         var refusal = Page.WaitForResponseAsync(r => r.Url.EndsWith($"/projects/{projectId}/move") && r.Request.Method == "POST");
-        await card.Locator(".hint").DragToAsync(to.Locator(".board-cards"));
+        await Expect(to.Locator(".board-cards")).ToHaveAttributeAsync("data-sortable", "true"); // board.js ran
+        await DragAsync(card.Locator(".hint"), to.Locator(".board-cards"));
         Assert.Equal(422, (await refusal).Status);
 
-        await Expect(card.GetByRole(AriaRole.Alert)).ToContainTextAsync(UiText.Chinese("Rule.MissingFact.AgreementDate"));
-        await Expect(card.GetByRole(AriaRole.Alert)).ToContainTextAsync(UiText.Chinese("Rule.MissingFact.SignedAmount"));
+        await Expect(card.GetByRole(AriaRole.Alert).Filter(new() { HasText = UiText.Chinese("Rule.MissingFact.AgreementDate") })).ToBeVisibleAsync();
+        await Expect(card.GetByRole(AriaRole.Alert).Filter(new() { HasText = UiText.Chinese("Rule.MissingFact.SignedAmount") })).ToBeVisibleAsync();
         await Expect(from.Locator($"#card-{projectId}")).ToBeVisibleAsync();
         await Expect(to.Locator(".board-card")).ToHaveCountAsync(0);
         await Expect(from.Locator("[data-count]")).ToHaveTextAsync("1");
@@ -42,8 +43,24 @@ public sealed class BoardTests(KestrelApp app, Chromium chromium) : BrowserTest(
         await Expect(Column(negotiation).Locator($"#card-{projectId}")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Presses, moves in small steps and releases, as a hand would: SortableJS starts a drag only after the
+    /// pointer has moved a little while pressed, which a single jump to the target does not do.
+    /// </summary>
+    private async Task DragAsync(ILocator source, ILocator target)
+    {
+        var from = await source.BoundingBoxAsync() ?? throw new InvalidOperationException("The card is not on screen.");
+        var to = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("The column is not on screen.");
+        await Page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
+        await Page.Mouse.DownAsync();
+        await Page.Mouse.MoveAsync(from.X + (from.Width / 2) + 10, from.Y + (from.Height / 2) + 10, new() { Steps = 5 });
+        await Page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new() { Steps = 20 });
+        await Page.Mouse.UpAsync();
+    }
+
+    /// <summary>A stage column: its name then its card count (the regex runs in the browser, so no Unicode \\b).</summary>
     private ILocator Column(string stageName) =>
-        Page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex($"^{Regex.Escape(stageName)}\\b") });
+        Page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex($"^{Regex.Escape(stageName)}\\s+\\d+$") });
 
     private async Task<(string Negotiation, string Signed)> StageNamesAsync()
     {
