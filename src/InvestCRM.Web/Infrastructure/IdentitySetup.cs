@@ -64,12 +64,6 @@ public static class IdentitySetup
 
                 return Task.CompletedTask;
             };
-            // A signed-in user outside a route's audience learns nothing, not even that it exists.
-            o.Events.OnRedirectToAccessDenied = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            };
         });
         // Deactivated users and changed roles take effect within a minute, not at cookie expiry.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
