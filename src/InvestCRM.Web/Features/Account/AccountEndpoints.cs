@@ -1,4 +1,5 @@
 using InvestCRM.Features.Identity;
+using InvestCRM.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
 namespace InvestCRM.Web.Features.Account;
@@ -11,7 +12,8 @@ public static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        });
+        }).RequireAntiforgeryToken(); // binds no form field, so UseAntiforgery alone would not check it
+
         return app;
     }
 }

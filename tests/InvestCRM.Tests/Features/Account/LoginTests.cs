@@ -68,6 +68,18 @@ public abstract class LoginTests(CrmApp app) : AppTests(app)
         Assert.True(WebSession.IsRedirect(home));
     }
 
+    [Fact]
+    public async Task Logout_without_the_antiforgery_token_is_refused_and_keeps_the_session()
+    {
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        using var forged = await session.Client.PostAsync("/account/logout", new FormUrlEncodedContent([]), Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+        using var home = await session.GetAsync("/");
+        Assert.False(WebSession.IsRedirect(home));
+    }
+
     public sealed class Sqlite(SqliteApp app) : LoginTests(app), IClassFixture<SqliteApp>;
 
     public sealed class Postgres(PostgresApp app) : LoginTests(app), IClassFixture<PostgresApp>;
