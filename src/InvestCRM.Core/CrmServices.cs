@@ -15,6 +15,7 @@ using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Referrals;
 using InvestCRM.Features.Stages;
+using InvestCRM.Features.Reporting;
 using InvestCRM.Features.Targets;
 using InvestCRM.Features.Teams;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class CrmServices
         services.AddScoped<LedgerService>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<LedgerMaintenance>();
+        services.AddScoped<ReportOptionsQuery>();
         services.AddScoped<EnterpriseService>();
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectExport>();
