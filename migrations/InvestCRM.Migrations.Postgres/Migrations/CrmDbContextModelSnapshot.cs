@@ -961,6 +961,48 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("InvestCRM.Features.Pipeline.PipelineSummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IncubatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("InvestmentWan")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Projects")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StageId", "Status", "ParkId", "TeamId", "IncubatorId", "ChainId")
+                        .IsUnique();
+
+                    b.ToTable("PipelineSummaries", (string)null);
+                });
+
             modelBuilder.Entity("InvestCRM.Features.Plans.Park", b =>
                 {
                     b.Property<int>("Id")

@@ -924,6 +924,46 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("InvestCRM.Features.Pipeline.PipelineSummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncubatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvestmentWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Projects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StageId", "Status", "ParkId", "TeamId", "IncubatorId", "ChainId")
+                        .IsUnique();
+
+                    b.ToTable("PipelineSummaries", (string)null);
+                });
+
             modelBuilder.Entity("InvestCRM.Features.Plans.Park", b =>
                 {
                     b.Property<int>("Id")

@@ -62,6 +62,13 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
     /// <summary>Keys were written explicitly: move PostgreSQL's identity sequences past them, then refresh planner statistics.</summary>
     public async Task FinishLoadAsync()
     {
+        // The loader writes projects past EF, so the pipeline summary is rebuilt from them in one statement.
+        await using (var services = Services())
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<InvestCRM.Features.Pipeline.PipelineMaintenance>().RebuildAsync();
+        }
+
         if (provider == DatabaseProvider.Postgres)
         {
             await ExecuteAsync(connectionString, SyntheticSequences.ResetSql);
@@ -92,6 +99,7 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         // DemoData needs the ledger to count demo projects; with no demo projects it stays empty.
         services.AddScoped<InvestCRM.Features.Ledger.LedgerService>();
         services.AddScoped<InvestCRM.Features.Ledger.LedgerMaintenance>();
+        services.AddScoped<InvestCRM.Features.Pipeline.PipelineMaintenance>();
         services.AddOptions<DemoOptions>().Configure(o => { o.Enabled = true; o.Projects = 0; });
         return services.BuildServiceProvider();
     }

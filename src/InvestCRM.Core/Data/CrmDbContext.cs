@@ -10,6 +10,7 @@ using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Notifications;
 using InvestCRM.Features.PartnerApi;
+using InvestCRM.Features.Pipeline;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Referrals;
@@ -48,6 +49,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
     public DbSet<CrmEvent> Events => Set<CrmEvent>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerSummary> LedgerSummaries => Set<LedgerSummary>();
+    public DbSet<PipelineSummary> PipelineSummaries => Set<PipelineSummary>();
     public DbSet<IncubatorContact> IncubatorContacts => Set<IncubatorContact>();
     public DbSet<IncubatorStatusChange> IncubatorStatusChanges => Set<IncubatorStatusChange>();
     public DbSet<Referral> Referrals => Set<Referral>();
@@ -130,18 +132,20 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
     {
         BumpVersions();
         var pending = AuditRecorder.Capture(ChangeTracker, _user);
-        if (pending.Count == 0)
+        var pipeline = PipelineDelta.Capture(ChangeTracker);
+        if (pending.Count == 0 && pipeline.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
 
-        // Changes and their audit entries land together or not at all.
+        // Changes, their audit entries and the pipeline summary land together or not at all.
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(ct)
             : null;
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            await PipelineDelta.ApplyAsync(this, pipeline, ct);
             AuditEntries.AddRange(pending.Select(p => p.ToEntry()));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             if (ownTransaction is not null)

@@ -15,9 +15,14 @@ public sealed record TargetCompletion(TargetRow Target, int CountingStageId, Dat
 /// <summary>Completion against every target of a plan, from the ledger's summaries.</summary>
 public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, LedgerQueries ledger, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, CancellationToken ct = default)
+    public Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, CancellationToken ct = default) =>
+        ForPlanAsync(planId, (_, _) => true, ct);
+
+    /// <summary>Completion of the plan's targets that <paramref name="include"/> accepts (a report's period and units).</summary>
+    public async Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, Func<PlanTarget, Plan, bool> include, CancellationToken ct = default)
     {
         var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
+        // Milestones (for the pace) come from every target of the plan, even those the report leaves out.
         var targets = await db.Targets.AsNoTracking().Where(t => t.PlanId == planId).ToListAsync(ct);
         var rows = (await catalog.ListAsync(planId, ct: ct)).ToDictionary(r => r.Id);
         var defaultStage = await DefaultCountingStageAsync(ct);
@@ -25,7 +30,7 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
         var now = clock.GetUtcNow();
 
         var result = new List<TargetCompletion>();
-        foreach (var target in targets.OrderBy(t => rows[t.Id].Scope).ThenBy(t => t.ScopeId).ThenBy(t => t.Year).ThenBy(t => t.Metric))
+        foreach (var target in targets.Where(t => include(t, plan)).OrderBy(t => rows[t.Id].Scope).ThenBy(t => t.ScopeId).ThenBy(t => t.Year).ThenBy(t => t.Metric))
         {
             var scope = ScopeOf(target, plan, defaultStage, parks.Select(p => (p.Id, p.ParentId)).ToList());
             var totals = await ledger.TotalsAsync(scope, ct);

@@ -7,10 +7,11 @@
     const chart = window.echarts.init(element, null, { renderer: "svg" });
     chart.setOption({
       tooltip: { trigger: "axis" },
+      legend: spec.series.length > 1 ? { bottom: 0 } : undefined,
       grid: { left: 40, right: 16, top: 24, bottom: 40 },
       xAxis: { type: "category", data: spec.labels },
       yAxis: { type: "value" },
-      series: spec.series.map((s) => ({ name: s.name, type: spec.type, data: s.data })),
+      series: spec.series.map((s) => ({ name: s.name, type: spec.type, data: s.data, stack: spec.stack ? "total" : undefined })),
     });
     element.dataset.drawn = "1";
     window.addEventListener("resize", () => chart.resize());
@@ -18,4 +19,13 @@
   function drawAll(root) { (root || document).querySelectorAll("[data-chart]").forEach(draw); }
   document.addEventListener("DOMContentLoaded", () => drawAll());
   document.addEventListener("htmx:afterSwap", (e) => drawAll(e.target));
+  // Print shows the numbers instead of the charts: open every chart's table first, close again afterwards.
+  window.addEventListener("beforeprint", () => document.querySelectorAll("details.chart-data:not([open])").forEach((d) => {
+    d.open = true;
+    d.dataset.printOpened = "1";
+  }));
+  window.addEventListener("afterprint", () => document.querySelectorAll("details[data-print-opened]").forEach((d) => {
+    d.open = false;
+    delete d.dataset.printOpened;
+  }));
 })();

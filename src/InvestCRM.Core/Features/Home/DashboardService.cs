@@ -1,0 +1,139 @@
+using System.Linq.Expressions;
+using InvestCRM.Data;
+using InvestCRM.Features.Ledger;
+using InvestCRM.Features.MyWork;
+using InvestCRM.Features.Plans;
+using InvestCRM.Features.Projects;
+using InvestCRM.Features.Reporting;
+using InvestCRM.Features.Targets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InvestCRM.Features.Home;
+
+/// <summary>
+/// The leaders' dashboard (驾驶舱). Each section is one method and reads summaries where the detail is large:
+/// completion and landings from the ledger's summaries, the pipeline from <c>PipelineSummaries</c>.
+/// </summary>
+public sealed class DashboardService(CrmDbContext db, TargetProgress progress, LedgerSliceQueries slices, TimeProvider clock, IOptions<MyWorkOptions> options)
+{
+    public const int TopCount = 5;
+    public const int StalledCount = 10;
+
+    /// <summary>The whole dashboard for a filter; null when there is no plan yet.</summary>
+    public async Task<DashboardView?> ForAsync(ReportFilter filter, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(filter, ct);
+        if (scope is null)
+        {
+            return null;
+        }
+
+        return new DashboardView(scope, await CompletionAsync(scope, ct), await LandingsAsync(scope, ct),
+            await TopTeamsAsync(scope, ct), await TopIncubatorsAsync(scope, ct),
+            await PipelineAsync(scope, ct), await StalledAsync(scope, ct));
+    }
+
+    /// <summary>Resolves the filter against its plan (the newest plan when none is chosen).</summary>
+    public async Task<DashboardScope?> ScopeAsync(ReportFilter filter, CancellationToken ct = default)
+    {
+        var plan = await db.Plans.AsNoTracking().Current(filter.PlanId).FirstOrDefaultAsync(ct);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
+        IReadOnlyList<int> parkIds = filter.ParkId is { } park ? TargetProgress.WithDescendants(park, parks.Select(p => (p.Id, p.ParentId)).ToList()) : [];
+        var nodes = filter.ChainId is { } chain ? await db.ChainNodes.AsNoTracking().Where(n => n.ChainId == chain).Select(n => n.Id).ToListAsync(ct) : [];
+        return new DashboardScope(plan, filter with { PlanId = plan.Id }, filter.PeriodFor(plan), parkIds, nodes, await progress.DefaultCountingStageAsync(ct));
+    }
+
+    public Task<IReadOnlyList<TargetCompletion>> CompletionAsync(DashboardScope scope, CancellationToken ct = default) =>
+        progress.ForPlanAsync(scope.Plan.Id, scope.Shows, ct);
+
+    /// <summary>Projects counted per month (yyyyMM, China time) in the period and units.</summary>
+    public async Task<IReadOnlyList<MonthTotals>> LandingsAsync(DashboardScope scope, CancellationToken ct = default) =>
+        (await slices.GroupedAsync(scope.Slice, s => s.Month, ct))
+            .OrderBy(m => m.Key).Select(m => new MonthTotals(m.Key, m.Projects, m.InvestmentWan)).ToList();
+
+    /// <summary>The teams that landed the most projects in the period, then the most investment.</summary>
+    public Task<IReadOnlyList<TopUnit>> TopTeamsAsync(DashboardScope scope, CancellationToken ct = default) =>
+        TopAsync(scope, s => s.TeamId, ids => db.Teams.Where(t => ids.Contains(t.Id)).Select(t => new Named(t.Id, t.Name, t.NameEn)), ct);
+
+    /// <summary>The offshore incubators whose referrals landed the most projects in the period, then the most investment.</summary>
+    public Task<IReadOnlyList<TopUnit>> TopIncubatorsAsync(DashboardScope scope, CancellationToken ct = default) =>
+        TopAsync(scope, s => s.IncubatorId, ids => db.Incubators.Where(i => ids.Contains(i.Id)).Select(i => new Named(i.Id, i.Name, null)), ct);
+
+    private async Task<IReadOnlyList<TopUnit>> TopAsync(DashboardScope scope, Expression<Func<LedgerSummary, int>> unit,
+        Func<List<int>, IQueryable<Named>> names, CancellationToken ct)
+    {
+        var top = (await slices.GroupedAsync(scope.Slice, unit, ct)).Where(t => t.Key != 0)
+            .OrderByDescending(t => t.Projects).ThenByDescending(t => t.InvestmentWan).ThenBy(t => t.Key).Take(TopCount).ToList();
+        var named = await names(top.Select(t => t.Key).ToList()).AsNoTracking().ToDictionaryAsync(n => n.Id, ct);
+        return top.Where(t => named.ContainsKey(t.Key))
+            .Select(t => new TopUnit(t.Key, named[t.Key].Name, named[t.Key].NameEn, t.Projects, t.InvestmentWan)).ToList();
+    }
+
+    private sealed record Named(int Id, string Name, string? NameEn);
+
+    /// <summary>Open (active and on-hold) projects per current stage, in pipeline order; dropped projects are not pipeline.</summary>
+    public async Task<IReadOnlyList<PipelineStageLine>> PipelineAsync(DashboardScope scope, CancellationToken ct = default)
+    {
+        var (parks, filter) = (scope.ParkIds, scope.Filter);
+        var rows = db.PipelineSummaries.AsNoTracking().Where(s => s.Status == ProjectStatus.Active || s.Status == ProjectStatus.OnHold);
+        rows = parks.Count == 0 ? rows : rows.Where(s => parks.Contains(s.ParkId));
+        rows = filter.ChainId is { } chain ? rows.Where(s => s.ChainId == chain) : rows;
+        rows = filter.TeamId is { } team ? rows.Where(s => s.TeamId == team) : rows;
+        rows = filter.IncubatorId is { } incubator ? rows.Where(s => s.IncubatorId == incubator) : rows;
+        var sums = await rows.GroupBy(s => new { s.StageId, s.Status })
+            .Select(g => new { g.Key.StageId, g.Key.Status, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) })
+            .ToListAsync(ct);
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct);
+        return stages.Select(stage => new PipelineStageLine(stage.Id, stage.NameZh, stage.NameEn,
+                Scaled(sums.Where(s => s.StageId == stage.Id && s.Status == ProjectStatus.Active).Sum(s => s.Projects)),
+                Scaled(sums.Where(s => s.StageId == stage.Id && s.Status == ProjectStatus.OnHold).Sum(s => s.Projects)),
+                Scaled(sums.Where(s => s.StageId == stage.Id).Sum(s => s.Investment))))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Active projects with no activity (or, never visited, no creation) for the "stale" days of My work. Current state,
+    /// so the period does not apply; the units do.
+    /// </summary>
+    public async Task<StalledProjects> StalledAsync(DashboardScope scope, CancellationToken ct = default)
+    {
+        var days = options.Value.StaleDays;
+        var cutoff = clock.GetUtcNow().AddDays(-days);
+        var (parks, filter) = (scope.ParkIds, scope.Filter);
+        var projects = db.Projects.AsNoTracking().Where(p => p.Status == ProjectStatus.Active && (p.LastActivityAt ?? p.CreatedAt) < cutoff);
+        projects = parks.Count == 0 ? projects : projects.Where(p => parks.Contains(p.ParkId ?? 0));
+        projects = filter.ChainId is { } chain ? projects.Where(p => p.ChainId == chain) : projects;
+        projects = filter.TeamId is { } team ? projects.Where(p => p.TeamId == team) : projects;
+        projects = filter.IncubatorId is { } incubator ? projects.Where(p => p.IncubatorId == incubator) : projects;
+        var longest = await projects.OrderBy(p => p.LastActivityAt ?? p.CreatedAt).ThenBy(p => p.Id).Take(StalledCount)
+            .Select(p => new StalledProject(p.Id, p.Title, p.Enterprise!.Name, p.StageId, p.Stage!.NameZh, p.Stage.NameEn,
+                p.LastActivityAt ?? p.CreatedAt, p.StageEnteredAt))
+            .ToListAsync(ct);
+        return new StalledProjects(days, await projects.CountAsync(ct), longest);
+    }
+
+    /// <summary>
+    /// The counted projects behind a dashboard figure: the filter's period and units, optionally one month (yyyyMM).
+    /// Null when there is no plan.
+    /// </summary>
+    public async Task<SliceLedger?> LedgerAsync(ReportFilter filter, int? month, int page, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(filter, ct);
+        if (scope is null)
+        {
+            return null;
+        }
+
+        var slice = month is >= 200001 and <= 210012 && month % 100 is >= 1 and <= 12 ? scope.Slice.InMonth(month.Value) : scope.Slice;
+        var (rows, total) = await slices.EntriesAsync(slice, page, ct: ct);
+        return new SliceLedger(scope, slice, await slices.TotalsAsync(slice, ct), rows, total);
+    }
+
+    private static decimal Scaled(long value) => value / (decimal)LedgerSummary.Scale;
+}

@@ -1,0 +1,97 @@
+using System.Linq.Expressions;
+using InvestCRM.Data;
+using InvestCRM.Features.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Features.Ledger;
+
+/// <summary>
+/// The landings a report looks at: one counting stage, a range of days and any combination of units. Each counted
+/// project is taken once, whole, with its own (primary) units, so that any combination of filters adds up; the
+/// completion of a unit's target, which applies shared and double credit, is <see cref="LedgerScope"/>'s job.
+/// </summary>
+public sealed record LedgerSlice(int StageId, DateRange Range, IReadOnlyList<int> ParkIds, int? ChainId = null, int? TeamId = null, int? IncubatorId = null)
+{
+    /// <summary>The same slice narrowed to one month (yyyyMM, China time), for a month's drill-down.</summary>
+    public LedgerSlice InMonth(int month)
+    {
+        var first = new DateOnly(month / 100, month % 100, 1);
+        var from = first > Range.From ? first : Range.From;
+        var to = first.AddMonths(1) < Range.To ? first.AddMonths(1) : Range.To;
+        return this with { Range = new DateRange(from, to < from ? from : to) };
+    }
+}
+
+/// <summary>Counted projects and investment of one group of a slice (a month, a team, an incubator; 0 = none).</summary>
+public sealed record SliceTotals(int Key, decimal Projects, decimal InvestmentWan);
+
+/// <summary>Reads slices from the summaries for whole months and from the ledger for the days of partial months.</summary>
+public sealed class LedgerSliceQueries(CrmDbContext db)
+{
+    public async Task<IReadOnlyList<SliceTotals>> GroupedAsync(LedgerSlice slice, Expression<Func<LedgerSummary, int>> key, CancellationToken ct = default)
+    {
+        var (first, last) = LedgerQueries.WholeMonths(slice.Range);
+        var stored = await Narrow(db.LedgerSummaries.AsNoTracking(), slice)
+            .Where(s => s.Month >= first && s.Month <= last)
+            .GroupBy(key)
+            .Select(g => new { g.Key, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) })
+            .ToListAsync(ct);
+        var edges = Narrow((await EdgeLinesAsync(slice, first, last, ct)).AsQueryable(), slice)
+            .GroupBy(key)
+            .Select(g => new { g.Key, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) });
+        return stored.Concat(edges)
+            .GroupBy(r => r.Key)
+            .Select(g => new SliceTotals(g.Key, g.Sum(r => r.Projects) / (decimal)LedgerSummary.Scale, g.Sum(r => r.Investment) / (decimal)LedgerSummary.Scale))
+            .Where(t => t.Projects != 0 || t.InvestmentWan != 0)
+            .ToList();
+    }
+
+    /// <summary>The slice's totals as one row (zero when nothing was counted).</summary>
+    public async Task<SliceTotals> TotalsAsync(LedgerSlice slice, CancellationToken ct = default) =>
+        (await GroupedAsync(slice, s => 0, ct)).SingleOrDefault() ?? new SliceTotals(0, 0, 0);
+
+    /// <summary>The counted projects of a slice, newest first; reversed entries are listed (flagged) but not summed.</summary>
+    public async Task<(IReadOnlyList<LedgerRow> Rows, int Total)> EntriesAsync(LedgerSlice slice, int page, int pageSize = 50, CancellationToken ct = default)
+    {
+        var query = Entries(slice);
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderByDescending(e => e.CountedAt).ThenByDescending(e => e.Id)
+            .Skip(Math.Max(0, page - 1) * pageSize).Take(pageSize)
+            .Join(db.Projects, e => e.ProjectId, p => p.Id, (e, p) => new LedgerRow(e.Id, e.ProjectId, p.Title, e.CountedAt, e.IsExpansion,
+                e.InvestmentWan, e.OutputValueWan, e.TaxWan, e.LandMu, 1m, e.ReversedAt, e.ReversedReason))
+            .ToListAsync(ct);
+        return (rows, total);
+    }
+
+    private IQueryable<LedgerEntry> Entries(LedgerSlice slice)
+    {
+        var (start, end, parks) = (slice.Range.Start, slice.Range.End, slice.ParkIds);
+        var query = db.LedgerEntries.AsNoTracking().Where(e => e.StageId == slice.StageId && e.CountedAt >= start && e.CountedAt < end);
+        query = parks.Count == 0 ? query : query.Where(e => parks.Contains(e.ParkId ?? 0));
+        query = slice.ChainId is { } chain ? query.Where(e => e.ChainId == chain) : query;
+        query = slice.TeamId is { } team ? query.Where(e => e.TeamId == team) : query;
+        return slice.IncubatorId is { } incubator ? query.Where(e => e.IncubatorId == incubator) : query;
+    }
+
+    /// <summary>One filter for summary rows and for lines computed from edge entries, so both count alike.</summary>
+    private static IQueryable<LedgerSummary> Narrow(IQueryable<LedgerSummary> rows, LedgerSlice slice)
+    {
+        var parks = slice.ParkIds;
+        rows = rows.Where(s => s.StageId == slice.StageId && s.Role == CreditRole.Primary);
+        rows = parks.Count == 0 ? rows : rows.Where(s => parks.Contains(s.ParkId));
+        rows = slice.ChainId is { } chain ? rows.Where(s => s.ChainId == chain) : rows;
+        rows = slice.TeamId is { } team ? rows.Where(s => s.TeamId == team) : rows;
+        return slice.IncubatorId is { } incubator ? rows.Where(s => s.IncubatorId == incubator) : rows;
+    }
+
+    /// <summary>Lines of the entries counted, and not reversed, in the partial months at either end of the range.</summary>
+    private async Task<List<LedgerSummary>> EdgeLinesAsync(LedgerSlice slice, int firstMonth, int lastMonth, CancellationToken ct)
+    {
+        var whole = firstMonth <= lastMonth;
+        var inner = whole ? new DateTimeOffset(firstMonth / 100, firstMonth % 100, 1, 0, 0, 0, LedgerLine.ChinaOffset).ToUniversalTime() : slice.Range.End;
+        var innerEnd = whole ? new DateTimeOffset(lastMonth / 100, lastMonth % 100, 1, 0, 0, 0, LedgerLine.ChinaOffset).AddMonths(1).ToUniversalTime() : slice.Range.End;
+        var entries = await Entries(slice).Where(e => e.ReversedAt == null && (e.CountedAt < inner || e.CountedAt >= innerEnd)).ToListAsync(ct);
+        return entries.SelectMany(e => LedgerLine.Lines(e, +1)).ToList();
+    }
+}
