@@ -56,9 +56,10 @@ public sealed class DashboardExport
         DataType = CellValues.InlineString, StyleIndex = style, InlineString = new InlineString(new Text(value ?? "")),
     };
 
+    // Without trailing zeros: a database's decimal scale (10.0 or 10.00) is not part of the number.
     private static Cell NumberCell(decimal value, uint style) => new()
     {
-        DataType = CellValues.Number, StyleIndex = style, CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture)),
+        DataType = CellValues.Number, StyleIndex = style, CellValue = new CellValue(value.ToString("0.############", CultureInfo.InvariantCulture)),
     };
 
     private static Stylesheet Styles() => new(

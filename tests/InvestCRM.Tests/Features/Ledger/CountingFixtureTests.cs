@@ -117,8 +117,11 @@ public sealed class CountingFixtureTests
 
     private static DateRange Cumulative(int n) => new(new DateOnly(2025, 1, 1), new DateOnly(2025 + n, 1, 1));
 
-    /// <summary>The pipeline every test above reads; built through ProjectService, as staff would build it.</summary>
-    private sealed class Fixture : IAsyncDisposable
+    /// <summary>
+    /// The pipeline every test above reads; built through ProjectService, as staff would build it. The dashboard's
+    /// tests (Features/Home) read it too: C and D belong to team B, and park 1 has a sub-park (东区) with no projects.
+    /// </summary>
+    internal sealed class Fixture : IAsyncDisposable
     {
         private readonly ProjectTestDatabase _database;
         private readonly TestClock _clock = new(new DateTimeOffset(2025, 1, 2, 9, 0, 0, China));
@@ -135,6 +138,10 @@ public sealed class CountingFixtureTests
         }
 
         public InvestCRM.Data.CrmDbContext Db => _database.Db;
+        public ProjectTestDatabase Database => _database;
+        public TestClock Clock => _clock;
+        public ProjectService Projects => _projects;
+        public int Park1East { get; private set; }
         public LedgerService Ledger { get; }
         public LedgerQueries Queries { get; }
         public LedgerMaintenance Maintenance { get; }
@@ -182,18 +189,22 @@ public sealed class CountingFixtureTests
             Db.AddRange(incubators);
             await Db.SaveChangesAsync();
             (PlanId, Park1, Park2, Incubator1, Incubator2) = (plan.Id, parks[0].Id, parks[1].Id, incubators[0].Id, incubators[1].Id);
+            var east = new Park { PlanId = plan.Id, Name = "一号园区东区", ParentId = Park1 };
+            Db.Parks.Add(east);
+            await Db.SaveChangesAsync();
+            Park1East = east.Id;
         }
 
         private async Task BuildPipelineAsync()
         {
             var a = await SignedAsync("A", Park1, Incubator1, At(2025, 6, 15, 10), signed: 1000, output: 2000, tax: 100);
             await SignedAsync("B", Park1, null, At(2025, 12, 31, 23, 30), signed: 500, output: 1000, tax: 50);
-            await SignedAsync("C", Park2, null, At(2026, 1, 1, 0, 30), signed: 300, output: 1000, tax: 20);
-            var d = await SignedAsync("D", Park2, Incubator2, At(2026, 3, 10, 9), signed: 400, output: 200, tax: 20);
+            await SignedAsync("C", Park2, null, At(2026, 1, 1, 0, 30), signed: 300, output: 1000, tax: 20, team: _database.TeamB);
+            var d = await SignedAsync("D", Park2, Incubator2, At(2026, 3, 10, 9), signed: 400, output: 200, tax: 20, team: _database.TeamB);
             await SignedAsync("E", Park1, null, At(2026, 4, 1, 9), signed: 900, output: 0, tax: 0, expansionIncrement: 200);
             await SignedAsync("F", Park1, null, At(2026, 7, 1, 9), signed: 1000, output: 500, tax: 40, sharedWithPark: Park2);
             var h = await SignedAsync("H", Park1, null, At(2026, 8, 1, 9), signed: 777, output: 7, tax: 7);
-            await CreateAsync("G", Park1, null, At(2026, 2, 1, 9), signed: null, output: 0, tax: 0, null, null); // never signed
+            await CreateAsync("G", Park1, null, At(2026, 2, 1, 9), signed: null, output: 0, tax: 0, null, null, null); // never signed
 
             _clock.Now = At(2026, 5, 20, 9);
             var dropped = await Db.Projects.AsNoTracking().FirstAsync(p => p.Id == d);
@@ -211,9 +222,9 @@ public sealed class CountingFixtureTests
         }
 
         private async Task<int> SignedAsync(string title, int park, int? incubator, DateTimeOffset at, decimal signed, decimal output, decimal tax,
-            decimal? expansionIncrement = null, int? sharedWithPark = null)
+            decimal? expansionIncrement = null, int? sharedWithPark = null, int? team = null)
         {
-            var id = await CreateAsync(title, park, incubator, at.AddDays(-30), signed, output, tax, expansionIncrement, sharedWithPark);
+            var id = await CreateAsync(title, park, incubator, at.AddDays(-30), signed, output, tax, expansionIncrement, sharedWithPark, team);
             _clock.Now = at;
             var project = await Db.Projects.AsNoTracking().FirstAsync(p => p.Id == id);
             var move = new StageMove(_database.Stage("signed").Id, null)
@@ -227,13 +238,13 @@ public sealed class CountingFixtureTests
         }
 
         private async Task<int> CreateAsync(string title, int park, int? incubator, DateTimeOffset at, decimal? signed, decimal output, decimal tax,
-            decimal? expansionIncrement, int? sharedWithPark)
+            decimal? expansionIncrement, int? sharedWithPark, int? team)
         {
             _clock.Now = at;
             var input = new ProjectInput
             {
                 EnterpriseId = await _database.EnterpriseAsync($"{title}企业有限公司"), Title = $"项目{title}", OwnerId = "staff-a",
-                TeamId = _database.TeamA, ParkId = park, IncubatorId = incubator,
+                TeamId = team ?? _database.TeamA, ParkId = park, IncubatorId = incubator,
                 Source = incubator is null ? ProjectSource.SelfSourced : ProjectSource.OffshoreIncubator,
                 PlannedInvestmentWan = signed, ExpectedOutputWan = output, ExpectedTaxWan = tax,
                 IsExpansion = expansionIncrement is not null, ExpansionIncrementWan = expansionIncrement,
