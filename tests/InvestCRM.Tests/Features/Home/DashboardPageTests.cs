@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using InvestCRM.Features.Identity;
+using InvestCRM.Features.Projects;
+using InvestCRM.Features.Targets;
+using InvestCRM.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Tests.Features.Home;
+
+/// <summary>The dashboard and its export through the real app, on the demo plan, filtered by a base with parks inside it.</summary>
+public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    [Fact]
+    public async Task Manager_sees_the_filtered_dashboard_with_its_figures()
+    {
+        var expected = await ExpectedAsync();
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        var page = await session.GetPageAsync($"/?plan={expected.PlanId}&period=all&park={expected.BaseId}");
+
+        Assert.Contains($"<option value=\"{expected.BaseId}\" selected", page);
+        Assert.Equal(expected.Targets, CountOf(page, "href=\"/ledger?target="));
+        var total = expected.OpenProjects.ToString("#,0.##", CultureInfo.GetCultureInfo("zh-CN"));
+        Assert.Contains($"<th>{UiText.Chinese("Dashboard.Total")}</th><td class=\"num\">{total}</td>", page);
+        Assert.Matches($"href=\"/dashboard/export\\?plan={expected.PlanId}&(amp;)?period=all&(amp;)?park={expected.BaseId}\"", page);
+
+        var ledger = await session.GetPageAsync($"/ledger?plan={expected.PlanId}&period=all&park={expected.BaseId}");
+        Assert.Contains(UiText.Chinese("Ledger.Title"), ledger);
+    }
+
+    [Fact]
+    public async Task Partners_cannot_see_the_dashboard_or_its_export()
+    {
+        using var session = await App.SignedInSessionAsync(DemoAccounts.PartnerBeijing, DemoAccounts.Password);
+
+        using var page = await session.GetAsync("/?period=all");
+        using var export = await session.GetAsync("/dashboard/export?period=all");
+        using var ledger = await session.GetAsync("/ledger?period=all");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.NotEqual(XlsxType, export.Content.Headers.ContentType?.MediaType);
+        Assert.False(export.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, ledger.StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_downloads_the_filtered_completion_with_the_filter_line_in_the_users_language()
+    {
+        var expected = await ExpectedAsync();
+        var url = $"/dashboard/export?plan={expected.PlanId}&period=all&park={expected.BaseId}";
+        using var chinese = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+        var manager = await App.CreateUserAsync(Roles.Manager);
+        using var english = await App.SignedInSessionAsync(manager.Email, manager.Password);
+        using var switched = await english.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en-US" });
+
+        var zh = await DownloadAsync(chinese, url);
+        var en = await DownloadAsync(english, url);
+
+        Assert.Contains($"{UiText.Chinese("Projects.Park")}: {expected.BaseName}", zh[0][0]);
+        Assert.Contains(expected.PlanName, zh[0][0]);
+        Assert.Equal(HeadersIn(UiText.Chinese), zh[1]);
+        Assert.Equal(HeadersIn(UiText.English), en[1]);
+        Assert.Equal(expected.Targets + 2, zh.Count);
+        Assert.All(zh.Skip(2), row => Assert.Equal(7, row.Length));
+    }
+
+    private static string[] HeadersIn(Func<string, string> text) =>
+        [text("Target.Metric"), text("Target.Scope"), text("Target.Period"), text("Completion.Actual"), text("Target.Value"), text("Completion.Percent"), text("Completion.Pace")];
+
+    private static async Task<List<string[]>> DownloadAsync(WebSession session, string url)
+    {
+        using var response = await session.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(XlsxType, response.Content.Headers.ContentType?.MediaType);
+        using var body = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
+        return DashboardExportTests.Read(body);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    /// <summary>The demo plan's first base with parks inside it, its targets and its open projects, read from the database.</summary>
+    private async Task<Expected> ExpectedAsync()
+    {
+        await using var db = App.Database.CreateContext();
+        var plan = await db.Plans.OrderByDescending(p => p.StartYear).ThenByDescending(p => p.Id).FirstAsync(Ct);
+        var parks = await db.Parks.Where(p => p.PlanId == plan.Id).ToListAsync(Ct);
+        var bases = parks.First(p => parks.Any(c => c.ParentId == p.Id));
+        var ids = parks.Where(p => p.Id == bases.Id || p.ParentId == bases.Id).Select(p => p.Id).ToList();
+        var targets = await db.Targets.CountAsync(t => t.PlanId == plan.Id && t.Scope == TargetScope.Park && ids.Contains(t.ScopeId ?? 0), Ct);
+        var open = await db.Projects.CountAsync(p => ids.Contains(p.ParkId ?? 0) && (p.Status == ProjectStatus.Active || p.Status == ProjectStatus.OnHold), Ct);
+        return new Expected(plan.Id, plan.Name, bases.Id, bases.Name, targets, open);
+    }
+
+    private sealed record Expected(int PlanId, string PlanName, int BaseId, string BaseName, int Targets, int OpenProjects);
+
+    public sealed class Sqlite(SqliteApp app) : DashboardPageTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class Postgres(PostgresApp app) : DashboardPageTests(app), IClassFixture<PostgresApp>;
+}
