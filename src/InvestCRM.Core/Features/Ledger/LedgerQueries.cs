@@ -33,7 +33,8 @@ public sealed class LedgerQueries(CrmDbContext db)
             }))
             .ToListAsync(ct);
 
-        var edges = await EdgeLinesAsync(scope, firstMonth, lastMonth, ct);
+        // A range of whole months (every plan-year target) has no partial months: no second round trip.
+        var edges = scope.Range.IsWholeMonths ? [] : await EdgeLinesAsync(scope, firstMonth, lastMonth, ct);
         rows.AddRange(edges.AsQueryable().Where(filter).Select(l => new Part(l.Role, l.SplitScope, l.Measures())));
         return Combine(scope, rows);
     }

@@ -36,7 +36,7 @@ public sealed class LedgerSliceQueries(CrmDbContext db)
             .GroupBy(key)
             .Select(g => new { g.Key, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) })
             .ToListAsync(ct);
-        var edges = Narrow((await EdgeLinesAsync(slice, first, last, ct)).AsQueryable(), slice)
+        var edges = Narrow((slice.Range.IsWholeMonths ? [] : await EdgeLinesAsync(slice, first, last, ct)).AsQueryable(), slice)
             .GroupBy(key)
             .Select(g => new { g.Key, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) });
         return stored.Concat(edges)

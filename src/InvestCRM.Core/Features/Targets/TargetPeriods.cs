@@ -11,6 +11,9 @@ public sealed record DateRange(DateOnly From, DateOnly To)
     public DateTimeOffset End => new DateTimeOffset(To.ToDateTime(TimeOnly.MinValue), LedgerLine.ChinaOffset).ToUniversalTime();
     public bool Contains(DateTimeOffset at) => at >= Start && at < End;
 
+    /// <summary>Whether the range starts and ends on the first of a month, so monthly summaries cover it exactly.</summary>
+    public bool IsWholeMonths => From.Day == 1 && To.Day == 1 && From < To;
+
     /// <summary>Fraction of the range elapsed at <paramref name="now"/>, clamped to 0–1.</summary>
     public decimal Elapsed(DateTimeOffset now) =>
         now <= Start ? 0 : now >= End ? 1 : (decimal)((now - Start).TotalDays / (End - Start).TotalDays);
