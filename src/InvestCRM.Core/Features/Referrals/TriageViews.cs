@@ -8,7 +8,13 @@ public sealed record TriageDetail(
     int Id, int IncubatorId, string IncubatorName, string EnterpriseName, string? CreditCode, string? Industry, string? HqCity,
     string? ContactName, string? ContactPhone, string? ContactEmail, string Seeks, string? Description, decimal? PlannedInvestmentWan,
     ReferralStatus Status, string? ReturnReason, int? ProjectId, int? EnterpriseId, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt,
-    IReadOnlyList<EnterpriseMatch> Matches, IReadOnlyList<TriageUpdate> Updates, IReadOnlyList<PartnerAttachment> Attachments);
+    IReadOnlyList<EnterpriseMatch> Matches, IReadOnlyList<TriageUpdate> Updates, IReadOnlyList<PartnerAttachment> Attachments)
+{
+    public Submitter SubmittedBy { get; init; } = new(null, null);
+}
+
+/// <summary>Who submitted a referral: a partner user by name, or a partner system by its API key's prefix.</summary>
+public sealed record Submitter(string? UserName, string? ApiKeyPrefix);
 
 /// <summary>An enterprise already in the register with the same credit code or normalised name.</summary>
 public sealed record EnterpriseMatch(int Id, string Name, string? CreditCode, bool SameCreditCode);

@@ -15,11 +15,24 @@ public sealed record TargetCompletion(TargetRow Target, int CountingStageId, Dat
 /// <summary>Completion against every target of a plan, from the ledger's summaries.</summary>
 public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, LedgerQueries ledger, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, CancellationToken ct = default)
+    public Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, CancellationToken ct = default) =>
+        CompletionAsync(planId, null, null, ct);
+
+    /// <summary>Completion of the targets scoped to one unit (an incubator's page shows only its own).</summary>
+    public Task<IReadOnlyList<TargetCompletion>> ForUnitAsync(int planId, TargetScope scope, int unitId, CancellationToken ct = default) =>
+        CompletionAsync(planId, scope, unitId, ct);
+
+    private async Task<IReadOnlyList<TargetCompletion>> CompletionAsync(int planId, TargetScope? scope, int? unitId, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.PlanId == planId).ToListAsync(ct);
-        var rows = (await catalog.ListAsync(planId, ct: ct)).ToDictionary(r => r.Id);
+        var targets = await db.Targets.AsNoTracking()
+            .Where(t => t.PlanId == planId && (scope == null || (t.Scope == scope && t.ScopeId == unitId))).ToListAsync(ct);
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = (await catalog.ListAsync(planId, scope, ct)).ToDictionary(r => r.Id);
         var defaultStage = await DefaultCountingStageAsync(ct);
         var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == planId).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
         var now = clock.GetUtcNow();
@@ -27,9 +40,9 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
         var result = new List<TargetCompletion>();
         foreach (var target in targets.OrderBy(t => rows[t.Id].Scope).ThenBy(t => t.ScopeId).ThenBy(t => t.Year).ThenBy(t => t.Metric))
         {
-            var scope = ScopeOf(target, plan, defaultStage, parks.Select(p => (p.Id, p.ParentId)).ToList());
-            var totals = await ledger.TotalsAsync(scope, ct);
-            result.Add(new TargetCompletion(rows[target.Id], scope.StageId, scope.Range, totals.Of(target.Metric), Expected(target, targets, plan, now)));
+            var counted = ScopeOf(target, plan, defaultStage, parks.Select(p => (p.Id, p.ParentId)).ToList());
+            var totals = await ledger.TotalsAsync(counted, ct);
+            result.Add(new TargetCompletion(rows[target.Id], counted.StageId, counted.Range, totals.Of(target.Metric), Expected(target, targets, plan, now)));
         }
 
         return result;

@@ -11,7 +11,7 @@ public class IncubatorServiceTests
 {
     private static IncubatorInput Beijing() => new()
     {
-        Name = "三明中关村离岸孵化器（北京）", City = "北京", Region = RegionCluster.BeijingTianjinHebei, Status = IncubatorStatus.Operating,
+        Name = "三明中关村离岸孵化器（北京）", City = "北京", Region = RegionCluster.BeijingTianjinHebei,
     };
 
     [Theory]
@@ -22,7 +22,7 @@ public class IncubatorServiceTests
         var planId = await ReferenceData.AddPlanAsync(database);
 
         await using var db = database.Context();
-        var service = new IncubatorService(db);
+        var service = new IncubatorService(db, TimeProvider.System);
         Assert.True((await service.CreateAsync(planId, Beijing())).Succeeded);
         var duplicate = await service.CreateAsync(planId, Beijing());
         var invalid = await service.CreateAsync(planId, new IncubatorInput { Name = "新孵化器", City = "", Region = (RegionCluster)42 });
@@ -42,17 +42,17 @@ public class IncubatorServiceTests
         int own, other;
         await using (var setup = database.Context())
         {
-            var service = new IncubatorService(setup);
+            var service = new IncubatorService(setup, TimeProvider.System);
             own = (await service.CreateAsync(planId, Beijing())).Id;
             other = (await service.CreateAsync(planId, new IncubatorInput { Name = "三明中关村离岸孵化器（上海）", City = "上海", Region = RegionCluster.YangtzeRiverDelta })).Id;
         }
 
         database.User.Current = new CurrentUser("partner", "伙伴", new HashSet<string> { Roles.Partner }, null, own);
         await using var db = database.Context();
-        var list = await new IncubatorService(db).ListAsync(planId);
+        var list = await new IncubatorService(db, TimeProvider.System).ListAsync(planId);
 
-        Assert.NotNull(await new IncubatorService(db).FindAsync(own));
-        Assert.Null(await new IncubatorService(db).FindAsync(other));
-        Assert.Equal(own, Assert.Single(list!.Incubators).Id);
+        Assert.NotNull(await new IncubatorService(db, TimeProvider.System).FindAsync(own));
+        Assert.Null(await new IncubatorService(db, TimeProvider.System).FindAsync(other));
+        Assert.Equal(own, Assert.Single(list!.Incubators).Incubator.Id);
     }
 }
