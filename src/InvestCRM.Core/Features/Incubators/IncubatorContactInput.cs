@@ -29,7 +29,7 @@ public sealed class IncubatorContactInput
         && phone.IndexOf('+', 1) < 0;
 
     private static bool IsEmail(string email) =>
-        MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal);
+        MailAddress.TryCreate(email, out var address) && address.Address == email && address.Host.Contains('.', StringComparison.Ordinal);
 
     internal void ApplyTo(IncubatorContact contact)
     {
