@@ -10,7 +10,8 @@ public sealed partial class ReferralTriage
             .Where(r => (status == null || r.Status == status) && (incubatorId == null || r.IncubatorId == incubatorId))
             .OrderByDescending(r => r.Id).Take(500)
             .Select(r => new TriageRow(r.Id, r.EnterpriseName, db.Incubators.Where(i => i.Id == r.IncubatorId).Select(i => i.Name).First(),
-                r.Status, r.SubmittedAt))
+                r.Status, r.SubmittedAt, new Submitter(db.Users.Where(u => u.Id == r.SubmittedById).Select(u => u.DisplayName).FirstOrDefault(),
+                    db.ApiKeys.Where(k => k.Id == r.SubmittedByApiKeyId).Select(k => k.Prefix).FirstOrDefault())))
             .ToListAsync(ct);
 
     public async Task<TriageDetail?> GetAsync(int id, CancellationToken ct = default)

@@ -1,7 +1,7 @@
 namespace InvestCRM.Features.Referrals;
 
 /// <summary>A referral in the staff triage list.</summary>
-public sealed record TriageRow(int Id, string EnterpriseName, string IncubatorName, ReferralStatus Status, DateTimeOffset SubmittedAt);
+public sealed record TriageRow(int Id, string EnterpriseName, string IncubatorName, ReferralStatus Status, DateTimeOffset SubmittedAt, Submitter SubmittedBy);
 
 /// <summary>A referral as staff see it, with the enterprises it may duplicate.</summary>
 public sealed record TriageDetail(

@@ -1,4 +1,5 @@
 using InvestCRM.Data;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Tests.Features.Enterprises;
@@ -31,6 +32,29 @@ public class IncubatorServiceTests
         Assert.Contains(invalid.Problems, p => p.Field == nameof(IncubatorInput.City) && p.Code == "Validation.Required");
         Assert.Contains(invalid.Problems, p => p.Field == nameof(IncubatorInput.Region) && p.Code == "Validation.UnknownChoice");
         Assert.Equal(1, await db.Incubators.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Details_are_saved_and_an_agreement_cannot_end_before_it_starts(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var planId = await ReferenceData.AddPlanAsync(database);
+        await using var db = database.Context();
+        var service = new IncubatorService(db, TimeProvider.System);
+        var id = (await service.CreateAsync(planId, Beijing())).Id;
+        var details = Beijing();
+        (details.Address, details.AgreementStart, details.AgreementEnd) = (" 海淀区中关村大街 1 号 ", new DateOnly(2024, 3, 1), new DateOnly(2027, 2, 28));
+
+        var saved = await service.UpdateAsync(id, details);
+        details.AgreementEnd = new DateOnly(2024, 2, 1);
+        var refused = await service.UpdateAsync(id, details);
+
+        Assert.True(saved.Succeeded);
+        Assert.Equal(new Problem("Validation.EndBeforeStart", nameof(IncubatorInput.AgreementEnd)), Assert.Single(refused.Problems));
+        db.ChangeTracker.Clear();
+        var row = await service.FindAsync(id);
+        Assert.Equal(("海淀区中关村大街 1 号", new DateOnly(2027, 2, 28), IncubatorStatus.Planned), (row!.Address, row.AgreementEnd, row.Status));
     }
 
     [Theory]
