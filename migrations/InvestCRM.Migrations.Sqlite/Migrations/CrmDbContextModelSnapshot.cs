@@ -93,11 +93,11 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("CreatedById", "FollowUpOn");
-
                     b.HasIndex("EnterpriseId", "OccurredAt");
 
                     b.HasIndex("ProjectId", "OccurredAt");
+
+                    b.HasIndex("CreatedById", "FollowUpDone", "FollowUpOn");
 
                     b.ToTable("Activities");
                 });
@@ -1170,13 +1170,23 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IncubatorId", "UpdatedAt");
 
-                    b.HasIndex("OwnerId", "NextActionOn");
+                    b.HasIndex("OwnerId", "UpdatedAt");
 
                     b.HasIndex("ParkId", "UpdatedAt");
 
                     b.HasIndex("StageId", "UpdatedAt");
 
                     b.HasIndex("TeamId", "UpdatedAt");
+
+                    b.HasIndex("OwnerId", "Status", "NextActionOn");
+
+                    b.HasIndex("StageId", "ChainId", "UpdatedAt");
+
+                    b.HasIndex("StageId", "Status", "UpdatedAt");
+
+                    b.HasIndex("OwnerId", "Status", "LastActivityAt", "CreatedAt");
+
+                    b.HasIndex("TeamId", "Status", "LastActivityAt", "CreatedAt");
 
                     b.ToTable("Projects");
                 });
