@@ -56,6 +56,7 @@ public static class CrmServices
         services.AddScoped<PlanService>();
         services.AddScoped<ChainService>();
         services.AddScoped<IncubatorService>();
+        services.AddScoped<IncubatorOverview>();
         services.AddScoped<TeamService>();
         services.AddScoped<StageService>();
         services.AddScoped<TargetService>();

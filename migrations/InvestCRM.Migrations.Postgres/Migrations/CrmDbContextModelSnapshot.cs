@@ -1429,8 +1429,10 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("SubmittedByApiKeyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SubmittedById")
-                        .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
@@ -1443,6 +1445,8 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("SubmittedByApiKeyId");
+
                     b.HasIndex("SubmittedById");
 
                     b.HasIndex("IncubatorId", "IdempotencyKey")
@@ -1452,7 +1456,10 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.ToTable("Referrals");
+                    b.ToTable("Referrals", t =>
+                        {
+                            t.HasCheckConstraint("CK_Referrals_OneSubmitter", "(\"SubmittedById\" IS NULL) <> (\"SubmittedByApiKeyId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("InvestCRM.Features.Referrals.ReferralUpdate", b =>
@@ -2082,11 +2089,15 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("InvestCRM.Features.PartnerApi.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("InvestCRM.Features.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("SubmittedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InvestCRM.Features.Referrals.ReferralUpdate", b =>

@@ -1380,8 +1380,10 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SubmittedByApiKeyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubmittedById")
-                        .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
@@ -1394,6 +1396,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("SubmittedByApiKeyId");
+
                     b.HasIndex("SubmittedById");
 
                     b.HasIndex("IncubatorId", "IdempotencyKey")
@@ -1403,7 +1407,10 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.ToTable("Referrals");
+                    b.ToTable("Referrals", t =>
+                        {
+                            t.HasCheckConstraint("CK_Referrals_OneSubmitter", "(\"SubmittedById\" IS NULL) <> (\"SubmittedByApiKeyId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("InvestCRM.Features.Referrals.ReferralUpdate", b =>
@@ -2021,11 +2028,15 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("InvestCRM.Features.PartnerApi.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("InvestCRM.Features.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("SubmittedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InvestCRM.Features.Referrals.ReferralUpdate", b =>

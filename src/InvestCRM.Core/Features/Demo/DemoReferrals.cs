@@ -50,7 +50,7 @@ internal sealed class DemoReferrals(CrmDbContext db, ProjectService projects, Ti
     {
         var now = clock.GetUtcNow();
         var referral = new ReferralInput { EnterpriseName = lead.Enterprise, Industry = lead.Industry, HqCity = lead.City, Seeks = lead.Seeks, PlannedInvestmentWan = lead.Wan }
-            .ToReferral(incubator, partner, null, now);
+            .ToReferral(incubator, partner, null, null, now);
         referral.Status = lead.Status;
         referral.ReturnReason = lead.Reason;
         if (lead.Status == ReferralStatus.Accepted)

@@ -20,6 +20,9 @@ public sealed record CurrentUser(string? UserId, string? Name, IReadOnlySet<stri
     public bool IsPartner => Roles.Contains(Identity.Roles.Partner) && !IsAdmin && !IsManager && !IsStaff;
     public bool IsLeadership => IsAdmin || IsManager;
 
+    /// <summary>Set when a partner system calls with an API key: what it submits is recorded as the key's, not a person's.</summary>
+    public int? ApiKeyId { get; init; }
+
     public static CurrentUser From(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true)
@@ -32,7 +35,10 @@ public sealed record CurrentUser(string? UserId, string? Name, IReadOnlySet<stri
             principal.FindFirstValue(CrmClaims.DisplayName) ?? principal.Identity.Name,
             principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
             ParseId(principal.FindFirstValue(CrmClaims.TeamId)),
-            ParseId(principal.FindFirstValue(CrmClaims.IncubatorId)));
+            ParseId(principal.FindFirstValue(CrmClaims.IncubatorId)))
+        {
+            ApiKeyId = ParseId(principal.FindFirstValue(CrmClaims.ApiKeyId)),
+        };
     }
 
     /// <summary>Anonymous callers are treated as partners of no incubator: they see nothing scoped.</summary>

@@ -19,4 +19,5 @@ public static class CrmClaims
     public const string TeamId = "investcrm:team";
     public const string IncubatorId = "investcrm:incubator";
     public const string DisplayName = "investcrm:name";
+    public const string ApiKeyId = "investcrm:apikey-id";
 }

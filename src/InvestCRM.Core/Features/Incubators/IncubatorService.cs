@@ -5,12 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Incubators;
 
-public sealed record IncubatorRow(int Id, int PlanId, string Name, string City, RegionCluster Region, string? Operator, IncubatorStatus Status);
+public sealed record IncubatorRow(int Id, int PlanId, string Name, string City, RegionCluster Region, string? Operator, IncubatorStatus Status,
+    string? Address, DateOnly? AgreementStart, DateOnly? AgreementEnd);
 
-public sealed record IncubatorList(PlanSummary Plan, IReadOnlyList<IncubatorRow> Incubators);
-
-/// <summary>Offshore incubators of a plan. Partners see only their own (the context's query filter).</summary>
-public sealed class IncubatorService(CrmDbContext db)
+/// <summary>
+/// Offshore incubators of a plan. Partners see only their own (the context's query filter).
+/// The record's details are edited here; its status moves only through <see cref="ChangeStatusAsync"/>.
+/// </summary>
+public sealed partial class IncubatorService(CrmDbContext db, TimeProvider clock)
 {
     public async Task<IncubatorList?> ListAsync(int? planId = null, CancellationToken ct = default)
     {
@@ -23,7 +25,8 @@ public sealed class IncubatorService(CrmDbContext db)
 
         var rows = await Rows(db.Incubators.Where(i => i.PlanId == plan.Id).OrderBy(i => i.Region).ThenBy(i => i.City).ThenBy(i => i.Id))
             .ToListAsync(ct);
-        return new IncubatorList(plan, rows);
+        var figures = await new IncubatorFigures(db).ForAsync(plan.Id, rows.Select(r => r.Id).ToList(), ct);
+        return new IncubatorList(plan, rows.Select(r => new IncubatorListRow(r, figures.GetValueOrDefault(r.Id, Figures.None))).ToList());
     }
 
     public async Task<IncubatorRow?> FindAsync(int id, CancellationToken ct = default) =>
@@ -46,8 +49,9 @@ public sealed class IncubatorService(CrmDbContext db)
             .Text(nameof(input.Name), input.Name, 200, required: true)
             .Text(nameof(input.City), input.City, 100, required: true)
             .Text(nameof(input.Operator), input.Operator, 200)
+            .Text(nameof(input.Address), input.Address, 300)
             .Defined(nameof(input.Region), input.Region)
-            .Defined(nameof(input.Status), input.Status);
+            .When(input.AgreementEnd < input.AgreementStart, nameof(input.AgreementEnd), "Validation.EndBeforeStart");
         checks.When(await db.Incubators.IgnoreQueryFilters()
                 .AnyAsync(i => i.PlanId == incubator.PlanId && i.Name == name && i.Id != incubator.Id, ct),
             nameof(input.Name), InputChecks.NameTaken);
@@ -56,11 +60,7 @@ public sealed class IncubatorService(CrmDbContext db)
             return checks.ToOutcome();
         }
 
-        incubator.Name = name;
-        incubator.City = input.City.Trim();
-        incubator.Region = input.Region;
-        incubator.Operator = InputChecks.Clean(input.Operator);
-        incubator.Status = input.Status;
+        input.ApplyTo(incubator);
         if (incubator.Id == 0)
         {
             db.Incubators.Add(incubator);
@@ -70,21 +70,36 @@ public sealed class IncubatorService(CrmDbContext db)
         return Outcome.Done(incubator.Id);
     }
 
-    private static IQueryable<IncubatorRow> Rows(IQueryable<OffshoreIncubator> incubators) =>
-        incubators.AsNoTracking().Select(i => new IncubatorRow(i.Id, i.PlanId, i.Name, i.City, i.Region, i.Operator, i.Status));
+    internal static IQueryable<IncubatorRow> Rows(IQueryable<OffshoreIncubator> incubators) =>
+        incubators.AsNoTracking().Select(i => new IncubatorRow(i.Id, i.PlanId, i.Name, i.City, i.Region, i.Operator, i.Status,
+            i.Address, i.AgreementStart, i.AgreementEnd));
 }
 
-/// <summary>What an admin enters for an offshore incubator.</summary>
+/// <summary>What an admin enters for an offshore incubator. A new one starts as planned; its status moves by status changes.</summary>
 public sealed class IncubatorInput
 {
     public string Name { get; set; } = "";
     public string City { get; set; } = "";
     public RegionCluster Region { get; set; }
     public string? Operator { get; set; }
-    public IncubatorStatus Status { get; set; } = IncubatorStatus.Planned;
+    public string? Address { get; set; }
+    public DateOnly? AgreementStart { get; set; }
+    public DateOnly? AgreementEnd { get; set; }
 
     public static IncubatorInput Of(IncubatorRow row) => new()
     {
-        Name = row.Name, City = row.City, Region = row.Region, Operator = row.Operator, Status = row.Status,
+        Name = row.Name, City = row.City, Region = row.Region, Operator = row.Operator, Address = row.Address,
+        AgreementStart = row.AgreementStart, AgreementEnd = row.AgreementEnd,
     };
+
+    internal void ApplyTo(OffshoreIncubator incubator)
+    {
+        incubator.Name = Name.Trim();
+        incubator.City = City.Trim();
+        incubator.Region = Region;
+        incubator.Operator = InputChecks.Clean(Operator);
+        incubator.Address = InputChecks.Clean(Address);
+        incubator.AgreementStart = AgreementStart;
+        incubator.AgreementEnd = AgreementEnd;
+    }
 }

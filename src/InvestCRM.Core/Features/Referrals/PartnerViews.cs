@@ -8,7 +8,7 @@ namespace InvestCRM.Features.Referrals;
 // | Referral                      | Id, EnterpriseName, CreditCode, Industry, HqCity, Contact*, Seeks, Description, PlannedInvestmentWan | shown | what the partner submitted themselves |
 // | Referral                      | Status, SubmittedAt, UpdatedAt          | shown   | the state of their own lead                   |
 // | Referral                      | ReturnReason                            | shown only when Returned | written by staff for the partner |
-// | Referral                      | EnterpriseId, DecidedById, SubmittedById, IdempotencyKey | hidden | park's register and people |
+// | Referral                      | EnterpriseId, DecidedById, SubmittedById, SubmittedByApiKeyId, IdempotencyKey | hidden | park's register and people |
 // | Referral (Duplicate)          | which enterprise / project / owner      | hidden  | only "already followed by the park"           |
 // | Project                       | stage name (zh/en), stage entered at    | shown   | "the stage as the park sees it"               |
 // | Project                       | Id, Title, Notes, OwnerId, TeamId, ParkId, chain, Status, StatusReason | hidden | staff working data |

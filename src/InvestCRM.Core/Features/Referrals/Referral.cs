@@ -32,7 +32,12 @@ public class Referral : IAudited
 
     /// <summary>Set by API clients so that a retried POST never creates a second referral.</summary>
     public string? IdempotencyKey { get; set; }
-    public required string SubmittedById { get; set; }
+
+    /// <summary>The partner user who submitted it in the portal; null when a partner system submitted it with an API key.</summary>
+    public string? SubmittedById { get; set; }
+
+    /// <summary>The API key a partner system submitted it with; exactly one of this and <see cref="SubmittedById"/> is set.</summary>
+    public int? SubmittedByApiKeyId { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string? DecidedById { get; set; }

@@ -1,6 +1,7 @@
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
+using InvestCRM.Features.PartnerApi;
 using InvestCRM.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -28,6 +29,10 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         referral.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
         referral.HasOne<Enterprise>().WithMany().HasForeignKey(r => r.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         referral.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.SubmittedById).OnDelete(DeleteBehavior.Restrict);
+        referral.HasOne<ApiKey>().WithMany().HasForeignKey(r => r.SubmittedByApiKeyId).OnDelete(DeleteBehavior.Restrict);
+        // A referral comes from a person in the portal or from a partner system's key, never both, never neither.
+        referral.ToTable(t => t.HasCheckConstraint("CK_Referrals_OneSubmitter",
+            "(\"SubmittedById\" IS NULL) <> (\"SubmittedByApiKeyId\" IS NULL)"));
         // A retried API post with the same key finds the first referral instead of making a second.
         referral.HasIndex(r => new { r.IncubatorId, r.IdempotencyKey }).IsUnique();
         referral.HasIndex(r => new { r.IncubatorId, r.UpdatedAt });

@@ -66,13 +66,14 @@ public sealed record ReferralInput
         (nameof(ContactPhone), ContactPhone, 40), (nameof(ContactEmail), ContactEmail, 200), (nameof(Description), Description, 4000),
     ];
 
-    public Referral ToReferral(int incubatorId, string submittedById, string? idempotencyKey, DateTimeOffset now) => new()
+    /// <summary>The referral as submitted by a portal user or, when <paramref name="apiKeyId"/> is set, by a partner system.</summary>
+    public Referral ToReferral(int incubatorId, string? submittedById, int? apiKeyId, string? idempotencyKey, DateTimeOffset now) => new()
     {
         IncubatorId = incubatorId, EnterpriseName = EnterpriseName.Trim(), Seeks = Seeks.Trim(),
         CreditCode = string.IsNullOrWhiteSpace(CreditCode) ? null : Enterprises.CreditCode.Normalize(CreditCode),
         Industry = Clean(Industry), HqCity = Clean(HqCity), ContactName = Clean(ContactName), ContactPhone = Clean(ContactPhone),
         ContactEmail = Clean(ContactEmail), Description = Clean(Description), PlannedInvestmentWan = PlannedInvestmentWan,
-        IdempotencyKey = idempotencyKey, SubmittedById = submittedById, SubmittedAt = now, UpdatedAt = now,
+        IdempotencyKey = idempotencyKey, SubmittedById = apiKeyId is null ? submittedById : null, SubmittedByApiKeyId = apiKeyId, SubmittedAt = now, UpdatedAt = now,
     };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -42,7 +42,7 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
             return new(Outcome.Refused(problems), false);
         }
 
-        return await CreateAsync(input.ToReferral(incubator, userId, key, clock.GetUtcNow()), plan, ct);
+        return await CreateAsync(input.ToReferral(incubator, userId, db.User.ApiKeyId, key, clock.GetUtcNow()), plan, ct);
     }
 
     private async Task<Submission> CreateAsync(Referral referral, UploadedFile? plan, CancellationToken ct)

@@ -18,6 +18,10 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
     public Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, CancellationToken ct = default) =>
         ForPlanAsync(planId, (_, _) => true, ct);
 
+    /// <summary>Completion of the targets scoped to one unit (an incubator's page shows only its own).</summary>
+    public Task<IReadOnlyList<TargetCompletion>> ForUnitAsync(int planId, TargetScope scope, int unitId, CancellationToken ct = default) =>
+        ForPlanAsync(planId, (t, _) => t.Scope == scope && t.ScopeId == unitId, ct);
+
     /// <summary>Completion of the plan's targets that <paramref name="include"/> accepts (a report's period and units).</summary>
     public async Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, Func<PlanTarget, Plan, bool> include, CancellationToken ct = default)
     {
@@ -32,9 +36,9 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
         var result = new List<TargetCompletion>();
         foreach (var target in targets.Where(t => include(t, plan)).OrderBy(t => rows[t.Id].Scope).ThenBy(t => t.ScopeId).ThenBy(t => t.Year).ThenBy(t => t.Metric))
         {
-            var scope = ScopeOf(target, plan, defaultStage, parks.Select(p => (p.Id, p.ParentId)).ToList());
-            var totals = await ledger.TotalsAsync(scope, ct);
-            result.Add(new TargetCompletion(rows[target.Id], scope.StageId, scope.Range, totals.Of(target.Metric), Expected(target, targets, plan, now)));
+            var counted = ScopeOf(target, plan, defaultStage, parks.Select(p => (p.Id, p.ParentId)).ToList());
+            var totals = await ledger.TotalsAsync(counted, ct);
+            result.Add(new TargetCompletion(rows[target.Id], counted.StageId, counted.Range, totals.Of(target.Metric), Expected(target, targets, plan, now)));
         }
 
         return result;

@@ -10,7 +10,7 @@ namespace InvestCRM.Web.Features.PartnerApi;
 
 /// <summary>
 /// Signs an API call in as a partner of the key's incubator, so the DbContext narrows it exactly as it narrows
-/// a partner in the portal. The acting user id is the admin who issued the key (referrals need a user).
+/// a partner in the portal. The acting user id is the admin who issued the key; referrals record the key itself.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -46,7 +46,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         [
             new Claim(ClaimTypes.NameIdentifier, caller.ActingUserId), new Claim(CrmClaims.DisplayName, $"API · {caller.KeyName}"),
             new Claim(ClaimTypes.Role, Roles.Partner), new Claim(CrmClaims.IncubatorId, caller.IncubatorId.ToString()),
-            new Claim(PrefixClaim, caller.Prefix),
+            new Claim(PrefixClaim, caller.Prefix), new Claim(CrmClaims.ApiKeyId, caller.KeyId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -1,4 +1,5 @@
 using InvestCRM.Data;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Tests.Features.Enterprises;
@@ -11,7 +12,7 @@ public class IncubatorServiceTests
 {
     private static IncubatorInput Beijing() => new()
     {
-        Name = "三明中关村离岸孵化器（北京）", City = "北京", Region = RegionCluster.BeijingTianjinHebei, Status = IncubatorStatus.Operating,
+        Name = "三明中关村离岸孵化器（北京）", City = "北京", Region = RegionCluster.BeijingTianjinHebei,
     };
 
     [Theory]
@@ -22,7 +23,7 @@ public class IncubatorServiceTests
         var planId = await ReferenceData.AddPlanAsync(database);
 
         await using var db = database.Context();
-        var service = new IncubatorService(db);
+        var service = new IncubatorService(db, TimeProvider.System);
         Assert.True((await service.CreateAsync(planId, Beijing())).Succeeded);
         var duplicate = await service.CreateAsync(planId, Beijing());
         var invalid = await service.CreateAsync(planId, new IncubatorInput { Name = "新孵化器", City = "", Region = (RegionCluster)42 });
@@ -35,6 +36,29 @@ public class IncubatorServiceTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Details_are_saved_and_an_agreement_cannot_end_before_it_starts(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var planId = await ReferenceData.AddPlanAsync(database);
+        await using var db = database.Context();
+        var service = new IncubatorService(db, TimeProvider.System);
+        var id = (await service.CreateAsync(planId, Beijing())).Id;
+        var details = Beijing();
+        (details.Address, details.AgreementStart, details.AgreementEnd) = (" 海淀区中关村大街 1 号 ", new DateOnly(2024, 3, 1), new DateOnly(2027, 2, 28));
+
+        var saved = await service.UpdateAsync(id, details);
+        details.AgreementEnd = new DateOnly(2024, 2, 1);
+        var refused = await service.UpdateAsync(id, details);
+
+        Assert.True(saved.Succeeded);
+        Assert.Equal(new Problem("Validation.EndBeforeStart", nameof(IncubatorInput.AgreementEnd)), Assert.Single(refused.Problems));
+        db.ChangeTracker.Clear();
+        var row = await service.FindAsync(id);
+        Assert.Equal(("海淀区中关村大街 1 号", new DateOnly(2027, 2, 28), IncubatorStatus.Planned), (row!.Address, row.AgreementEnd, row.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_partner_finds_only_their_own_incubator(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -42,17 +66,17 @@ public class IncubatorServiceTests
         int own, other;
         await using (var setup = database.Context())
         {
-            var service = new IncubatorService(setup);
+            var service = new IncubatorService(setup, TimeProvider.System);
             own = (await service.CreateAsync(planId, Beijing())).Id;
             other = (await service.CreateAsync(planId, new IncubatorInput { Name = "三明中关村离岸孵化器（上海）", City = "上海", Region = RegionCluster.YangtzeRiverDelta })).Id;
         }
 
         database.User.Current = new CurrentUser("partner", "伙伴", new HashSet<string> { Roles.Partner }, null, own);
         await using var db = database.Context();
-        var list = await new IncubatorService(db).ListAsync(planId);
+        var list = await new IncubatorService(db, TimeProvider.System).ListAsync(planId);
 
-        Assert.NotNull(await new IncubatorService(db).FindAsync(own));
-        Assert.Null(await new IncubatorService(db).FindAsync(other));
-        Assert.Equal(own, Assert.Single(list!.Incubators).Id);
+        Assert.NotNull(await new IncubatorService(db, TimeProvider.System).FindAsync(own));
+        Assert.Null(await new IncubatorService(db, TimeProvider.System).FindAsync(other));
+        Assert.Equal(own, Assert.Single(list!.Incubators).Incubator.Id);
     }
 }

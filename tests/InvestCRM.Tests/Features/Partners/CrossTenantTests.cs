@@ -50,6 +50,7 @@ public abstract class CrossTenantTests(PartnerApp app) : AppTests(app)
         ["GET /events/{Id:int}/edit"] = b => new($"/events/{b.Staff.EventId}/edit", Owner.Staff),
         ["GET /incubators/{Id:int}"] = b => new($"/incubators/{b.IncubatorId}", Owner.Staff),
         ["GET /incubators/{Id:int}/edit"] = b => new($"/incubators/{b.IncubatorId}/edit", Owner.Staff),
+        ["GET /incubators/{IncubatorId:int}/contacts/{ContactId:int}"] = b => new($"/incubators/{b.IncubatorId}/contacts/{b.Staff.IncubatorContactId}", Owner.Staff),
         ["GET /chains/{Id:int}"] = b => new($"/chains/{b.Staff.ChainId}", Owner.Staff),
         ["GET /chains/{Id:int}/edit"] = b => new($"/chains/{b.Staff.ChainId}/edit", Owner.Staff),
         ["GET /chains/{ChainId:int}/nodes/new"] = b => new($"/chains/{b.Staff.ChainId}/nodes/new", Owner.Staff),

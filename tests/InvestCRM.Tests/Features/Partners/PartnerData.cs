@@ -20,7 +20,10 @@ public sealed record TenantRecords(int IncubatorId, string IncubatorName, int Re
 }
 
 public sealed record StaffRecords(int EnterpriseId, int ContactId, long ActivityId, long LedgerEntryId, int EventId, int ChainId, int NodeId,
-    int PlanId, int ParkId, int TeamId, int StageId, int TargetId, string UserId);
+    int PlanId, int ParkId, int TeamId, int StageId, int TargetId, string UserId)
+{
+    public int IncubatorContactId { get; init; }
+}
 
 public static partial class PartnerData
 {
@@ -75,7 +78,8 @@ public static partial class PartnerData
         // Tests of one app share it: the project is counted once.
         var entry = await db.LedgerEntries.FirstOrDefaultAsync(e => e.ProjectId == projectId && e.StageId == stage.Id)
             ?? InvestCRM.Features.Ledger.LedgerLine.Snapshot(project, stage.Id, DateTimeOffset.UtcNow);
-        db.AddRange(contact, crmEvent, activity);
+        var incubatorContact = new InvestCRM.Features.Incubators.IncubatorContact { IncubatorId = project.IncubatorId!.Value, Name = "孵化器联系人" };
+        db.AddRange(contact, crmEvent, activity, incubatorContact);
         if (entry.Id == 0)
         {
             db.Add(entry);
@@ -85,7 +89,7 @@ public static partial class PartnerData
         var node = await db.ChainNodes.FirstAsync();
         return new StaffRecords(project.EnterpriseId, contact.Id, activity.Id, entry.Id, crmEvent.Id, node.ChainId, node.Id,
             await db.Plans.Select(p => p.Id).FirstAsync(), await db.Parks.Select(p => p.Id).FirstAsync(), await db.Teams.Select(t => t.Id).FirstAsync(),
-            stage.Id, await db.Targets.Select(t => t.Id).FirstAsync(), partnerId);
+            stage.Id, await db.Targets.Select(t => t.Id).FirstAsync(), partnerId) { IncubatorContactId = incubatorContact.Id };
     }
 
     /// <summary>Issues a key through the app's own service, as an admin would.</summary>

@@ -77,7 +77,7 @@ public abstract class StaffOnlyFieldsTests(PartnerApp app) : AppTests(app)
         var followed = new Enterprise { Name = FollowedEnterprise, NormalizedName = EnterpriseName.Normalize(FollowedEnterprise), CreatedAt = DateTimeOffset.UtcNow };
         db.Enterprises.Add(followed);
         await db.SaveChangesAsync(Ct);
-        var referral = new ReferralInput { EnterpriseName = "北京重复推荐企业", Seeks = "用地" }.ToReferral(a.IncubatorId, owner.Id, null, DateTimeOffset.UtcNow);
+        var referral = new ReferralInput { EnterpriseName = "北京重复推荐企业", Seeks = "用地" }.ToReferral(a.IncubatorId, owner.Id, null, null, DateTimeOffset.UtcNow);
         (referral.Status, referral.EnterpriseId, referral.DecidedById) = (ReferralStatus.Duplicate, followed.Id, owner.Id);
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(Ct);

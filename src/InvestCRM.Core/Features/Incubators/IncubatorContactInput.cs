@@ -1,0 +1,43 @@
+using System.Net.Mail;
+using InvestCRM.Features.Common;
+
+namespace InvestCRM.Features.Incubators;
+
+/// <summary>A person at the incubator's operator, as the form sends it.</summary>
+public sealed class IncubatorContactInput
+{
+    public string Name { get; set; } = "";
+    public string? Title { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+
+    public IReadOnlyList<Problem> Check()
+    {
+        var checks = new InputChecks()
+            .Text(nameof(Name), Name, 100, required: true)
+            .Text(nameof(Title), Title, 100)
+            .Text(nameof(Phone), Phone, 40)
+            .Text(nameof(Email), Email, 200)
+            .When(!string.IsNullOrWhiteSpace(Phone) && !IsPhone(Phone.Trim()), nameof(Phone), "Validation.Phone")
+            .When(!string.IsNullOrWhiteSpace(Email) && !IsEmail(Email.Trim()), nameof(Email), "Validation.Email");
+        return checks.Problems;
+    }
+
+    /// <summary>Digits with the usual separators and at least 5 digits: landlines with area codes, mobiles, +86.</summary>
+    private static bool IsPhone(string phone) =>
+        phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')') && phone.Count(char.IsAsciiDigit) >= 5
+        && phone.IndexOf('+', 1) < 0;
+
+    private static bool IsEmail(string email) =>
+        MailAddress.TryCreate(email, out var address) && address.Address == email && address.Host.Contains('.', StringComparison.Ordinal);
+
+    internal void ApplyTo(IncubatorContact contact)
+    {
+        contact.Name = Name.Trim();
+        contact.Title = InputChecks.Clean(Title);
+        contact.Phone = InputChecks.Clean(Phone);
+        contact.Email = InputChecks.Clean(Email);
+    }
+
+    public static IncubatorContactInput From(IncubatorContactRow c) => new() { Name = c.Name, Title = c.Title, Phone = c.Phone, Email = c.Email };
+}

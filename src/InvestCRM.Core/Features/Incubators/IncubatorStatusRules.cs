@@ -1,0 +1,33 @@
+namespace InvestCRM.Features.Incubators;
+
+/// <summary>
+/// An incubator's life: planned → signed → operating, suspended and back, closed for good.
+/// Suspending or closing one is a decision someone must explain, so it needs a note.
+/// </summary>
+public static class IncubatorStatusRules
+{
+    private static readonly Dictionary<IncubatorStatus, IncubatorStatus[]> Next = new()
+    {
+        [IncubatorStatus.Planned] = [IncubatorStatus.Signed, IncubatorStatus.Closed],
+        [IncubatorStatus.Signed] = [IncubatorStatus.Operating, IncubatorStatus.Suspended, IncubatorStatus.Closed],
+        [IncubatorStatus.Operating] = [IncubatorStatus.Suspended, IncubatorStatus.Closed],
+        [IncubatorStatus.Suspended] = [IncubatorStatus.Operating, IncubatorStatus.Closed],
+        [IncubatorStatus.Closed] = [],
+    };
+
+    public const int NoteMaxLength = 500;
+
+    /// <summary>The statuses an incubator in <paramref name="from"/> may move to.</summary>
+    public static IReadOnlyList<IncubatorStatus> AllowedFrom(IncubatorStatus from) => Next.GetValueOrDefault(from, []);
+
+    public static bool NeedsNote(IncubatorStatus to) => to is IncubatorStatus.Suspended or IncubatorStatus.Closed;
+
+    /// <summary>The resource key of the first rule the move breaks, or null when it is allowed.</summary>
+    public static string? Check(IncubatorStatus from, IncubatorStatus to, string? note) =>
+        !Enum.IsDefined(to) ? "Validation.UnknownChoice"
+        : from == to ? "Rule.IncubatorSameStatus"
+        : !AllowedFrom(from).Contains(to) ? "Rule.IncubatorStatusNotAllowed"
+        : NeedsNote(to) && string.IsNullOrWhiteSpace(note) ? "Rule.IncubatorNoteRequired"
+        : note?.Trim().Length > NoteMaxLength ? "Validation.TooLong"
+        : null;
+}
