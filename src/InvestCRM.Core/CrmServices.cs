@@ -5,6 +5,7 @@ using InvestCRM.Features.Chains;
 using InvestCRM.Features.Demo;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Events;
+using InvestCRM.Features.Funnel;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
@@ -33,6 +34,10 @@ public static class CrmServices
         services.AddScoped<LedgerService>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<LedgerMaintenance>();
+        services.AddScoped<FunnelMaintenance>();
+        services.AddScoped<FunnelQueries>();
+        services.AddScoped<ForecastQueries>();
+        services.AddScoped<FunnelExport>();
         services.AddScoped<ReportOptionsQuery>();
         services.AddScoped<EnterpriseService>();
         services.AddScoped<ProjectQueries>();

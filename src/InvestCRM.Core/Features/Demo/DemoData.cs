@@ -1,5 +1,6 @@
 using InvestCRM.Data;
 using InvestCRM.Features.Chains;
+using InvestCRM.Features.Funnel;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
@@ -16,7 +17,7 @@ namespace InvestCRM.Features.Demo;
 /// <summary>Loads the Sanming demo plan and one account per role. Running it again changes nothing.</summary>
 public sealed class DemoData(
     CrmDbContext db, UserAdministration userAdmin, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
-    IOptions<DemoOptions> options, LedgerMaintenance ledger, ProjectService projects, TimeProvider clock, ILogger<DemoData> log)
+    IOptions<DemoOptions> options, LedgerMaintenance ledger, FunnelMaintenance funnel, ProjectService projects, TimeProvider clock, ILogger<DemoData> log)
 {
     public static readonly (string Email, string Name, string Role, string? Team, string? IncubatorCity)[] Accounts =
     [
@@ -49,6 +50,7 @@ public sealed class DemoData(
             var added = await DemoProjects.AddAsync(db, plan.Id, new SyntheticSize(count * 2 / 3, count, count * 20 / 3), clock.GetUtcNow(), ct);
             // The generator writes stage histories directly; count their first reaches like live moves would.
             var counted = await ledger.BackfillAsync(ct);
+            await funnel.RebuildAsync(ct);
             log.LogInformation("Added {Projects} synthetic projects with {Activities} activities ({Counted} counted) in {Seconds:F1} s",
                 count, added, counted, clock.GetElapsedTime(started).TotalSeconds);
         }
