@@ -3,6 +3,7 @@ using InvestCRM.Web.Features.Account;
 using InvestCRM.Web.Features.Activities;
 using InvestCRM.Web.Features.Attachments;
 using InvestCRM.Web.Features.Enterprises;
+using InvestCRM.Web.Features.Funnel;
 using InvestCRM.Web.Features.Notifications;
 using InvestCRM.Web.Features.PartnerApi;
 using InvestCRM.Web.Features.Projects;
@@ -74,6 +75,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapEnterpriseEndpoints();
         app.MapProjectEndpoints();
+        app.MapFunnelEndpoints();
         app.MapActivityEndpoints();
         app.MapAttachmentEndpoints();
         app.MapNotificationEndpoints();

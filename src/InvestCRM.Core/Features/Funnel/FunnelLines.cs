@@ -30,8 +30,12 @@ public static class FunnelLines
     private static IEnumerable<FunnelLine> Reaches(FunnelProject project, IEnumerable<StageReached> reached)
     {
         var investment = (long)Math.Round((project.PlannedInvestmentWan ?? 0) * FunnelSummary.Scale);
-        return reached.Select(r => new FunnelLine(
-            Row(project, FunnelKind.Reached, r.StageId, r.FirstReachedAt, Quarter(project.CreatedAt), 0, investment), r.FirstReachedAt));
+        var cohort = Quarter(project.CreatedAt);
+        return reached.SelectMany(r => new[]
+        {
+            new FunnelLine(Row(project, FunnelKind.Reached, r.StageId, Month(r.FirstReachedAt), 0, 0, investment), r.FirstReachedAt),
+            new FunnelLine(Row(project, FunnelKind.Cohort, r.StageId, 0, cohort, 0, 0), r.FirstReachedAt),
+        });
     }
 
     /// <summary>
@@ -44,7 +48,7 @@ public static class FunnelLines
         for (var i = 0; i + 1 < moves.Count; i++)
         {
             var days = (moves[i + 1].At.UtcTicks - moves[i].At.UtcTicks) / TimeSpan.TicksPerDay;
-            yield return new FunnelLine(Row(project, FunnelKind.Stay, moves[i].ToStageId, moves[i + 1].At, 0, StayBuckets.Of(days), 0), moves[i + 1].At);
+            yield return new FunnelLine(Row(project, FunnelKind.Stay, moves[i].ToStageId, Month(moves[i + 1].At), 0, StayBuckets.Of(days), 0), moves[i + 1].At);
         }
     }
 
@@ -57,12 +61,12 @@ public static class FunnelLines
         }
 
         var reason = (int)(project.DropReason ?? DropReason.Other);
-        yield return new FunnelLine(Row(project, FunnelKind.Drop, drop.ToStageId, drop.At, 0, reason, 0), drop.At);
+        yield return new FunnelLine(Row(project, FunnelKind.Drop, drop.ToStageId, Month(drop.At), 0, reason, 0), drop.At);
     }
 
-    private static FunnelSummary Row(FunnelProject p, FunnelKind kind, int stage, DateTimeOffset at, int cohort, int detail, long investment) => new()
+    private static FunnelSummary Row(FunnelProject p, FunnelKind kind, int stage, int month, int cohort, int detail, long investment) => new()
     {
-        Kind = kind, StageId = stage, Month = Month(at), Cohort = cohort, Detail = detail,
+        Kind = kind, StageId = stage, Month = month, Cohort = cohort, Detail = detail,
         ParkId = p.ParkId ?? 0, TeamId = p.TeamId ?? 0, IncubatorId = p.IncubatorId ?? 0, ChainId = p.ChainId ?? 0,
         Projects = 1, PlannedInvestmentWan = investment,
     };

@@ -45,7 +45,7 @@ public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options)
     public async Task<List<FunnelCell>> CellsAsync(FunnelUnits units, DateRange? range, CancellationToken ct = default)
     {
         var (first, last) = range is null ? (0, 999999) : LedgerQueries.WholeMonths(range);
-        var cells = await units.Apply(db.FunnelSummaries.AsNoTracking().Where(s => s.Month >= first && s.Month <= last))
+        var cells = await units.Apply(db.FunnelSummaries.AsNoTracking().Where(s => s.Kind != FunnelKind.Cohort && s.Month >= first && s.Month <= last))
             .GroupBy(s => new { s.Kind, s.StageId, s.Detail })
             .Select(g => new FunnelCell(g.Key.Kind, g.Key.StageId, g.Key.Detail, g.Sum(s => s.Projects), g.Sum(s => s.PlannedInvestmentWan)))
             .ToListAsync(ct);
@@ -61,7 +61,7 @@ public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options)
     private async Task<IReadOnlyList<CohortRow>> CohortsAsync(FunnelUnits units, DateRange range, List<int> stageIds, CancellationToken ct)
     {
         var (from, to) = (FunnelLines.Quarter(range.Start), FunnelLines.Quarter(range.End.AddTicks(-1)));
-        var cells = await units.Apply(db.FunnelSummaries.AsNoTracking().Where(s => s.Kind == FunnelKind.Reached && s.Cohort >= from && s.Cohort <= to))
+        var cells = await units.Apply(db.FunnelSummaries.AsNoTracking().Where(s => s.Kind == FunnelKind.Cohort && s.Cohort >= from && s.Cohort <= to))
             .GroupBy(s => new { s.Cohort, s.StageId })
             .Select(g => new { g.Key.Cohort, g.Key.StageId, Projects = g.Sum(s => s.Projects) })
             .ToListAsync(ct);
@@ -95,7 +95,7 @@ public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options)
         var lines = new List<FunnelSummary>();
         foreach (var p in projects)
         {
-            lines.AddRange((await FunnelSummaryWriter.LineDetailsAsync(db, FunnelProject.Of(p), ct)).Where(l => InEdge(l.At)).Select(l => l.Row));
+            lines.AddRange((await FunnelSummaryWriter.LineDetailsAsync(db, FunnelProject.Of(p), ct)).Where(l => l.Row.Kind != FunnelKind.Cohort && InEdge(l.At)).Select(l => l.Row));
         }
 
         return lines;

@@ -7,7 +7,7 @@ namespace InvestCRM.Features.Funnel;
 /// million projects runs inside the database instead of row by row in C#. SQLite keeps instants as UTC ticks and
 /// decimals as text (see CrmDbContext); PostgreSQL has timestamptz and numeric. Both use fixed China time (+8 h).
 /// </summary>
-internal static class FunnelRebuildSql
+public static class FunnelRebuildSql
 {
     private const string Units = "COALESCE(p.\"ParkId\", 0), COALESCE(p.\"TeamId\", 0), COALESCE(p.\"IncubatorId\", 0), COALESCE(p.\"ChainId\", 0)";
 
@@ -17,10 +17,12 @@ internal static class FunnelRebuildSql
         return $"""
             INSERT INTO "FunnelSummaries" ({columns})
             SELECT kind, stage, month, cohort, detail, park, team, incubator, chain, SUM(n), SUM(amount) FROM (
-              SELECT {(int)FunnelKind.Reached} AS kind, r."StageId" AS stage, {Month(sqlite, "r.\"FirstReachedAt\"")} AS month,
-                {Quarter(sqlite, "p.\"CreatedAt\"")} AS cohort, 0 AS detail,
+              SELECT {(int)FunnelKind.Reached} AS kind, r."StageId" AS stage, {Month(sqlite, "r.\"FirstReachedAt\"")} AS month, 0 AS cohort, 0 AS detail,
                 COALESCE(p."ParkId", 0) AS park, COALESCE(p."TeamId", 0) AS team, COALESCE(p."IncubatorId", 0) AS incubator,
                 COALESCE(p."ChainId", 0) AS chain, 1 AS n, {Investment(sqlite)} AS amount
+              FROM "StageReached" r JOIN "Projects" p ON p."Id" = r."ProjectId"
+              UNION ALL
+              SELECT {(int)FunnelKind.Cohort}, r."StageId", 0, {Quarter(sqlite, "p.\"CreatedAt\"")}, 0, {Units}, 1, 0
               FROM "StageReached" r JOIN "Projects" p ON p."Id" = r."ProjectId"
               UNION ALL
               SELECT {(int)FunnelKind.Stay}, m."ToStageId", {Month(sqlite, "m.\"ExitAt\"")}, 0, {Bucket(Days(sqlite, "m.\"At\"", "m.\"ExitAt\""))}, {Units}, 1, 0

@@ -5,7 +5,7 @@ namespace InvestCRM.Features.Funnel;
 /// a million projects reads thousands of rows instead of five million history rows. One table holds the three
 /// kinds of fact (a first reach, a completed stay in a stage, a current drop) because they share the grain of
 /// stage × China-time month × unit and are written and rebuilt together; <see cref="Detail"/> carries the one
-/// kind-specific key (stay bucket, drop reason). "No unit" is stored as 0 so the grain is a plain unique key.
+/// kind-specific key (stay bucket, drop reason), <see cref="Cohort"/> the creation quarter of cohort rows. "No unit" is stored as 0 so the grain is a plain unique key.
 /// </summary>
 public class FunnelSummary
 {
@@ -13,10 +13,10 @@ public class FunnelSummary
     public FunnelKind Kind { get; set; }
     public int StageId { get; set; }
 
-    /// <summary>yyyyMM in China Standard Time: of the first reach, of the end of the stay, or of the drop.</summary>
+    /// <summary>yyyyMM in China Standard Time: of the first reach, of the end of the stay, or of the drop; 0 for cohort rows.</summary>
     public int Month { get; set; }
 
-    /// <summary>For reaches: the project's creation quarter as yyyyQ (20251 = 2025 Q1), for the cohort view; else 0.</summary>
+    /// <summary>For cohort rows: the project's creation quarter as yyyyQ (20251 = 2025 Q1); else 0.</summary>
     public int Cohort { get; set; }
 
     /// <summary>For stays: the <see cref="StayBuckets"/> index; for drops: the <c>DropReason</c>; else 0.</summary>
@@ -48,6 +48,12 @@ public enum FunnelKind
     Reached = 1,
     Stay = 2,
     Drop = 3,
+
+    /// <summary>
+    /// A first reach again, by creation quarter instead of month: kept apart so neither view multiplies the
+    /// other's rows (reaches × quarters would be several times larger than both together).
+    /// </summary>
+    Cohort = 4,
 }
 
 /// <summary>
@@ -57,7 +63,7 @@ public enum FunnelKind
 public static class StayBuckets
 {
     /// <summary>Upper bound (inclusive, whole days) of each bucket; the last bucket is open-ended.</summary>
-    public static readonly int[] UpperDays = [0, 1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, 540, 730, int.MaxValue];
+    public static readonly int[] UpperDays = [0, 1, 3, 7, 14, 30, 60, 90, 180, 365, 730, int.MaxValue];
 
     public static int Of(long days)
     {
