@@ -82,10 +82,12 @@ public sealed class FunnelConsistencyTests
     /// <summary>An edit that moves the project to other units and another planned investment.</summary>
     private static async Task EditAsync(FunnelTestDatabase db, Project project, Random random)
     {
+        var incubator = project.IncubatorId is null ? db.Incubator2 : (int?)null;
         var input = ProjectInput.From(project) with
         {
             ParkId = project.ParkId == db.Park1 ? db.Park2 : db.Park1,
-            IncubatorId = project.IncubatorId is null ? db.Incubator2 : null,
+            IncubatorId = incubator,
+            Source = incubator is null ? ProjectSource.SelfSourced : ProjectSource.OffshoreIncubator,
             PlannedInvestmentWan = random.Next(0, 5000) + 0.25m,
         };
         var outcome = await db.Projects.UpdateAsync(project.Id, project.Version, input);
