@@ -59,9 +59,20 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
 
     public IRowSink OpenSink() => provider == DatabaseProvider.Postgres ? new PostgresSink(connectionString) : new SqliteSink(connectionString);
 
-    /// <summary>Keys were written explicitly: move PostgreSQL's identity sequences past them, then refresh planner statistics.</summary>
+    /// <summary>
+    /// Keys were written explicitly: move PostgreSQL's identity sequences past them, fill the funnel's summaries from
+    /// the loaded histories (set-based, as after any bulk load), then refresh planner statistics.
+    /// </summary>
     public async Task FinishLoadAsync()
     {
+        await using (var services = Services())
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            await scope.ServiceProvider.GetRequiredService<InvestCRM.Features.Funnel.FunnelMaintenance>().RebuildAsync();
+            Console.WriteLine($"Funnel summaries rebuilt in {started.Elapsed.TotalSeconds:F1} s");
+        }
+
         if (provider == DatabaseProvider.Postgres)
         {
             await ExecuteAsync(connectionString, SyntheticSequences.ResetSql);
@@ -92,6 +103,7 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         // DemoData needs the ledger to count demo projects; with no demo projects it stays empty.
         services.AddScoped<InvestCRM.Features.Ledger.LedgerService>();
         services.AddScoped<InvestCRM.Features.Ledger.LedgerMaintenance>();
+        services.AddScoped<InvestCRM.Features.Funnel.FunnelMaintenance>();
         services.AddOptions<DemoOptions>().Configure(o => { o.Enabled = true; o.Projects = 0; });
         return services.BuildServiceProvider();
     }

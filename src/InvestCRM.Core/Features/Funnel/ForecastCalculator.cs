@@ -39,6 +39,10 @@ public static class ForecastCalculator
         return expected;
     }
 
+    /// <summary>Open projects that can still count: those in stages before the counting stage.</summary>
+    public static long OpenBefore(IReadOnlyList<int> order, IReadOnlyDictionary<int, long> openByStage, int countingStageId) =>
+        order.TakeWhile(id => id != countingStageId).Sum(id => openByStage.GetValueOrDefault(id));
+
     /// <summary>The gap: whole projects still needed beyond the expected total (0 when the target is expected to be met).</summary>
     public static int Gap(decimal target, decimal counted, decimal expectedAdditional) =>
         (int)Math.Max(0, Math.Ceiling(target - counted - expectedAdditional));

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestCRM.Features.Funnel;
 
 /// <summary>One target still running: counted so far, expected from open projects, and the gap.</summary>
-public sealed record ForecastRow(TargetCompletion Completion, decimal ExpectedAdditional, int OpenProjects)
+public sealed record ForecastRow(TargetCompletion Completion, decimal ExpectedAdditional, long OpenProjects)
 {
     public decimal ExpectedTotal => Completion.Actual + ExpectedAdditional;
     public int Gap => ForecastCalculator.Gap(Completion.Target.Value, Completion.Actual, ExpectedAdditional);
@@ -46,7 +46,7 @@ public sealed class ForecastQueries(CrmDbContext db, ReportOptionsQuery options,
             var open = await OpenAsync(units, completion.Target.Metric == TargetMetric.EnterprisesIntroduced, ct);
             var daysLeft = (int)Math.Floor((completion.Range.End - now).TotalDays);
             var expected = ForecastCalculator.ExpectedAdditional(measures, open, completion.CountingStageId, daysLeft);
-            rows.Add(new ForecastRow(completion, Math.Round(expected, 1), (int)open.Values.Sum()));
+            rows.Add(new ForecastRow(completion, Math.Round(expected, 1), ForecastCalculator.OpenBefore(order, open, completion.CountingStageId)));
         }
 
         return new Forecast(found, rows);

@@ -91,11 +91,16 @@ public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options)
             .Where(r => r.FirstReachedAt >= start && r.FirstReachedAt < end && (r.FirstReachedAt < inner || r.FirstReachedAt >= innerEnd)).Select(r => r.ProjectId)
             .Union(db.StageChanges.AsNoTracking().Where(c => c.At >= start && c.At < end && (c.At < inner || c.At >= innerEnd)).Select(c => c.ProjectId))
             .ToListAsync(ct);
-        var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         var lines = new List<FunnelSummary>();
-        foreach (var p in projects)
+        foreach (var batch in ids.Chunk(2000))
         {
-            lines.AddRange((await FunnelSummaryWriter.LineDetailsAsync(db, FunnelProject.Of(p), ct)).Where(l => l.Row.Kind != FunnelKind.Cohort && InEdge(l.At)).Select(l => l.Row));
+            var projects = await db.Projects.AsNoTracking().Where(p => batch.Contains(p.Id)).ToListAsync(ct);
+            var reached = (await db.StagesReached.AsNoTracking().Where(r => batch.Contains(r.ProjectId)).ToListAsync(ct)).ToLookup(r => r.ProjectId);
+            var changes = (await db.StageChanges.AsNoTracking().Where(c => batch.Contains(c.ProjectId)).ToListAsync(ct)).ToLookup(c => c.ProjectId);
+            lines.AddRange(projects
+                .SelectMany(p => FunnelLines.For(FunnelProject.Of(p), reached[p.Id], changes[p.Id]))
+                .Where(l => l.Row.Kind != FunnelKind.Cohort && InEdge(l.At))
+                .Select(l => l.Row));
         }
 
         return lines;

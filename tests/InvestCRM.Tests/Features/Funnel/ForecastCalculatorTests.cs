@@ -43,6 +43,10 @@ public sealed class ForecastCalculatorTests
         Assert.Equal(0m, ForecastCalculator.ExpectedAdditional(Measures, Open, 99, 365));
     }
 
+    [Fact]
+    public void Only_projects_before_the_counting_stage_are_open_for_it() =>
+        Assert.Equal(6, ForecastCalculator.OpenBefore([1, 2, 3], new Dictionary<int, long> { [1] = 4, [2] = 2, [3] = 9 }, 3));
+
     [Theory]
     [InlineData(6, 3, 1.2, 2)]
     [InlineData(4, 3, 1.2, 0)]
