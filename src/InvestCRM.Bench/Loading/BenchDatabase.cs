@@ -104,6 +104,9 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         services.AddScoped<InvestCRM.Features.Ledger.LedgerService>();
         services.AddScoped<InvestCRM.Features.Ledger.LedgerMaintenance>();
         services.AddScoped<InvestCRM.Features.Funnel.FunnelMaintenance>();
+        // DemoData also adds the demo referrals through ProjectService.
+        services.AddScoped<InvestCRM.Features.Projects.ProjectService>();
+        services.AddScoped<InvestCRM.Features.Notifications.Notifier>();
         services.AddOptions<DemoOptions>().Configure(o => { o.Enabled = true; o.Projects = 0; });
         return services.BuildServiceProvider();
     }
