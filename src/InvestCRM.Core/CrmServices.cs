@@ -3,6 +3,7 @@ using InvestCRM.Features.Attachments;
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Chains;
 using InvestCRM.Features.Demo;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Events;
 using InvestCRM.Features.Funnel;
@@ -28,7 +29,7 @@ public static class CrmServices
     /// <summary>The services pages, endpoints and jobs call; each lives in its feature folder.</summary>
     public static IServiceCollection AddCrmServices(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ChinaTime.Clock);
         services.AddScoped<UserAdministration>();
         services.AddScoped<ProjectService>();
         services.AddScoped<LedgerService>();

@@ -102,11 +102,11 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("CreatedById", "FollowUpOn");
-
                     b.HasIndex("EnterpriseId", "OccurredAt");
 
                     b.HasIndex("ProjectId", "OccurredAt");
+
+                    b.HasIndex("CreatedById", "FollowUpDone", "FollowUpOn");
 
                     b.ToTable("Activities");
                 });
@@ -482,58 +482,6 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.HasIndex("Date");
 
                     b.ToTable("Events", (string)null);
-                });
-
-            modelBuilder.Entity("InvestCRM.Features.Funnel.FunnelSummary", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("ChainId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Cohort")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Detail")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("IncubatorId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Kind")
-                        .HasMaxLength(40)
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ParkId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("PlannedInvestmentWan")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Projects")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("StageId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TeamId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "Cohort");
-
-                    b.HasIndex("Kind", "StageId", "Month", "Cohort", "Detail", "ParkId", "TeamId", "IncubatorId", "ChainId")
-                        .IsUnique();
-
-                    b.ToTable("FunnelSummaries", (string)null);
                 });
 
             modelBuilder.Entity("InvestCRM.Features.Identity.ApplicationUser", b =>
@@ -1136,10 +1084,6 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("DropReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("integer");
 
@@ -1269,13 +1213,23 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.HasIndex("IncubatorId", "UpdatedAt");
 
-                    b.HasIndex("OwnerId", "NextActionOn");
+                    b.HasIndex("OwnerId", "UpdatedAt");
 
                     b.HasIndex("ParkId", "UpdatedAt");
 
                     b.HasIndex("StageId", "UpdatedAt");
 
                     b.HasIndex("TeamId", "UpdatedAt");
+
+                    b.HasIndex("OwnerId", "Status", "NextActionOn");
+
+                    b.HasIndex("StageId", "ChainId", "UpdatedAt");
+
+                    b.HasIndex("StageId", "Status", "UpdatedAt");
+
+                    b.HasIndex("OwnerId", "Status", "LastActivityAt", "CreatedAt");
+
+                    b.HasIndex("TeamId", "Status", "LastActivityAt", "CreatedAt");
 
                     b.ToTable("Projects");
                 });
@@ -1290,10 +1244,6 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DropReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.Property<int?>("FromStageId")
                         .HasColumnType("integer");

@@ -93,11 +93,11 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("CreatedById", "FollowUpOn");
-
                     b.HasIndex("EnterpriseId", "OccurredAt");
 
                     b.HasIndex("ProjectId", "OccurredAt");
+
+                    b.HasIndex("CreatedById", "FollowUpDone", "FollowUpOn");
 
                     b.ToTable("Activities");
                 });
@@ -459,56 +459,6 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.HasIndex("Date");
 
                     b.ToTable("Events", (string)null);
-                });
-
-            modelBuilder.Entity("InvestCRM.Features.Funnel.FunnelSummary", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChainId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Cohort")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Detail")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("IncubatorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasMaxLength(40)
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ParkId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PlannedInvestmentWan")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Projects")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "Cohort");
-
-                    b.HasIndex("Kind", "StageId", "Month", "Cohort", "Detail", "ParkId", "TeamId", "IncubatorId", "ChainId")
-                        .IsUnique();
-
-                    b.ToTable("FunnelSummaries", (string)null);
                 });
 
             modelBuilder.Entity("InvestCRM.Features.Identity.ApplicationUser", b =>
@@ -1091,10 +1041,6 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("DropReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER");
 
@@ -1224,13 +1170,23 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IncubatorId", "UpdatedAt");
 
-                    b.HasIndex("OwnerId", "NextActionOn");
+                    b.HasIndex("OwnerId", "UpdatedAt");
 
                     b.HasIndex("ParkId", "UpdatedAt");
 
                     b.HasIndex("StageId", "UpdatedAt");
 
                     b.HasIndex("TeamId", "UpdatedAt");
+
+                    b.HasIndex("OwnerId", "Status", "NextActionOn");
+
+                    b.HasIndex("StageId", "ChainId", "UpdatedAt");
+
+                    b.HasIndex("StageId", "Status", "UpdatedAt");
+
+                    b.HasIndex("OwnerId", "Status", "LastActivityAt", "CreatedAt");
+
+                    b.HasIndex("TeamId", "Status", "LastActivityAt", "CreatedAt");
 
                     b.ToTable("Projects");
                 });
@@ -1243,10 +1199,6 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("DropReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.Property<int?>("FromStageId")
                         .HasColumnType("INTEGER");

@@ -92,21 +92,13 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(TimeProvider.System);
         services.AddScoped<ICurrentUserAccessor, SystemUserAccessor>();
         var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
         services.AddDbContext<CrmDbContext>(o => DatabaseSetup.Configure(o, database, Path.GetTempPath()));
         services.AddIdentityCore<ApplicationUser>(o => o.Password.RequiredLength = PasswordPolicy.MinimumLength)
             .AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<DemoData>();
-        // DemoData needs the ledger to count demo projects; with no demo projects it stays empty.
-        services.AddScoped<InvestCRM.Features.Ledger.LedgerService>();
-        services.AddScoped<InvestCRM.Features.Ledger.LedgerMaintenance>();
-        services.AddScoped<InvestCRM.Features.Funnel.FunnelMaintenance>();
-        // DemoData also adds the demo referrals through ProjectService.
-        services.AddScoped<InvestCRM.Features.Projects.ProjectService>();
-        services.AddScoped<InvestCRM.Features.Notifications.Notifier>();
+        // The app's own registrations, so that DemoData gets whatever it depends on.
+        services.AddCrmServices();
         services.AddOptions<DemoOptions>().Configure(o => { o.Enabled = true; o.Projects = 0; });
         return services.BuildServiceProvider();
     }

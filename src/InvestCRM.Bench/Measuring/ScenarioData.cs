@@ -8,7 +8,7 @@ namespace InvestCRM.Bench.Measuring;
 
 /// <summary>Keys and terms the scenarios use, read from the loaded database so every request hits real rows.</summary>
 internal sealed record ScenarioData(int StageId, int ChainId, int ListMatches, int MinProjectId, int MaxProjectId,
-    IReadOnlyList<int> StageIds, string UserId, string RareTerm, int RareMatches, int[] EnterpriseOf)
+    IReadOnlyList<int> StageIds, string UserId, string RareTerm, int RareMatches, string RareLongTerm, int RareLongMatches, int[] EnterpriseOf)
 {
     public int RandomProject(Random random) => random.Next(MinProjectId, MaxProjectId + 1);
 
@@ -29,10 +29,15 @@ internal sealed record ScenarioData(int StageId, int ChainId, int ListMatches, i
 
         var user = await RowAsync(connection, $"""SELECT "Id" FROM "AspNetUsers" WHERE "Email" = '{Scenarios.Email}'""");
         var rare = Scenarios.RareTerms.Select(term => (term, count: CountMatches(connection, term))).ToList();
-        var (rareTerm, rareMatches) = rare.Where(r => r.count > 0).DefaultIfEmpty(rare[0]).OrderBy(r => r.count).First();
+        // Two-character terms (most Chinese words) cannot use a trigram index; three or more can: measure one of each.
+        var (rareTerm, rareMatches) = Rarest(rare.Where(r => r.term.Length == 2).ToList());
+        var (rareLongTerm, rareLongMatches) = Rarest(rare.Where(r => r.term.Length >= 3).ToList());
         return new ScenarioData(Convert.ToInt32(pair[0]), Convert.ToInt32(pair[1]), Convert.ToInt32(pair[2]),
-            Convert.ToInt32(range[0]), Convert.ToInt32(range[1]), stages, (string)user[0], rareTerm, rareMatches, enterpriseOf);
+            Convert.ToInt32(range[0]), Convert.ToInt32(range[1]), stages, (string)user[0], rareTerm, rareMatches, rareLongTerm, rareLongMatches, enterpriseOf);
     }
+
+    private static (string Term, int Count) Rarest(IReadOnlyList<(string term, int count)> terms) =>
+        terms.Where(r => r.count > 0).DefaultIfEmpty(terms[0]).OrderBy(r => r.count).First();
 
     public static async Task<DbConnection> OpenAsync(DatabaseProvider provider, string connectionString)
     {

@@ -18,7 +18,7 @@ internal static class Scenarios
     public const int BoardCardsPerStage = 20;
     public const string CommonTerm = "新能源";
 
-    /// <summary>Trade names the generator uses rarely (NameParts.RareTradeNames); the one with the fewest hits is searched.</summary>
+    /// <summary>Trade names the generator uses rarely (NameParts.RareTradeNames); the one of two characters and the one of three with the fewest hits are searched.</summary>
     public static readonly string[] RareTerms = ["琥珀湾", "青鸾", "玄鸟", "麒麟角"];
 
     public const string QuickLogPath = "/activities/new";
@@ -53,6 +53,9 @@ internal static class Scenarios
         new($"search: rare term {data.RareTerm} ({data.RareMatches:N0} hits)",
             (client, _) => client.GetAsync($"/projects?q={Uri.EscapeDataString(data.RareTerm)}"),
             (db, _) => RawSql.ReadAllAsync(db, RawSql.Search, ("@q", $"%{data.RareTerm}%"))),
+        new($"search: rare term {data.RareLongTerm} ({data.RareLongMatches:N0} hits)",
+            (client, _) => client.GetAsync($"/projects?q={Uri.EscapeDataString(data.RareLongTerm)}"),
+            (db, _) => RawSql.ReadAllAsync(db, RawSql.Search, ("@q", $"%{data.RareLongTerm}%"))),
         new($"search: common term {CommonTerm}",
             (client, _) => client.GetAsync($"/projects?q={Uri.EscapeDataString(CommonTerm)}"),
             (db, _) => RawSql.ReadAllAsync(db, RawSql.Search, ("@q", $"%{CommonTerm}%"))),

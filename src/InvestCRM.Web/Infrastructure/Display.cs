@@ -1,4 +1,5 @@
 using System.Globalization;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Targets;
 using Microsoft.Extensions.Localization;
 
@@ -30,7 +31,7 @@ public static class Display
 
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
 
-    public static string DateTime(DateTimeOffset? at) => at?.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) ?? "";
+    public static string DateTime(DateTimeOffset? at) => at?.ToOffset(ChinaTime.Offset).ToString("g", CultureInfo.CurrentCulture) ?? "";
 
     /// <summary>Enum values are named in resources as "Enum.{Type}.{Value}".</summary>
     public static string Enum<T>(this IStringLocalizer localizer, T value) where T : struct, System.Enum =>

@@ -42,7 +42,8 @@ public sealed class PostgresTestDatabase : TestDatabase
         var admin = new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Creating and dropping databases waits for a checkpoint: slow on a busy machine, so more than the default 30 s.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
         await command.ExecuteNonQueryAsync();
     }
 }

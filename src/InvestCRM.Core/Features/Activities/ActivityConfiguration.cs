@@ -24,7 +24,8 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         activity.HasMany(a => a.ContactsMet).WithOne().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
         activity.HasIndex(a => new { a.ProjectId, a.OccurredAt });
         activity.HasIndex(a => new { a.EnterpriseId, a.OccurredAt });
-        activity.HasIndex(a => new { a.CreatedById, a.FollowUpOn });
+        // Open follow-ups of an author in date order, without reading the done ones (most of them).
+        activity.HasIndex(a => new { a.CreatedById, a.FollowUpDone, a.FollowUpOn });
     }
 }
 

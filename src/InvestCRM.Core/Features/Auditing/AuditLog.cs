@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace InvestCRM.Features.Auditing;
 
 /// <summary>
-/// One field of a change. <paramref name="EnumType"/> names the enum the values come from and
-/// <paramref name="IsYesNo"/> marks a bool, so the UI can show them in the user's language.
+/// One field of a change. <paramref name="EnumType"/> names the enum the values come from, <paramref name="IsYesNo"/>
+/// marks a bool and <paramref name="IsInstant"/> a point in time, so the UI can show them in the user's language and
+/// time zone. References to other records (a user, an enterprise, a stage) arrive as the record's name.
 /// </summary>
-public sealed record AuditFieldChange(string Field, string? Old, string? New, string? EnumType = null, bool IsYesNo = false);
+public sealed record AuditFieldChange(string Field, string? Old, string? New, string? EnumType = null, bool IsYesNo = false, bool IsInstant = false);
 
 public sealed record AuditView(DateTimeOffset At, string? UserName, AuditAction Action, IReadOnlyList<AuditFieldChange> Changes, string? Note);
 
@@ -27,14 +28,46 @@ public sealed class AuditLog(CrmDbContext db)
             .Take(take)
             .ToListAsync(ct);
         var entity = db.Model.GetEntityTypes().FirstOrDefault(e => e.ClrType.Name == entityType);
-        return rows.Select(a => new AuditView(a.At, a.UserName, a.Action,
+        var views = rows.Select(a => new AuditView(a.At, a.UserName, a.Action,
             (JsonSerializer.Deserialize<List<AuditFieldChange>>(a.Changes, Json) ?? []).Select(c => Typed(c, entity)).ToList(), a.Note)).ToList();
+        return entity is null ? views : await NamedAsync(views, entity, ct);
     }
 
     private static AuditFieldChange Typed(AuditFieldChange change, IEntityType? entity)
     {
         var type = entity?.FindProperty(change.Field)?.ClrType;
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
-        return change with { EnumType = type is { IsEnum: true } ? type.Name : null, IsYesNo = type == typeof(bool) };
+        return change with { EnumType = type is { IsEnum: true } ? type.Name : null, IsYesNo = type == typeof(bool), IsInstant = type == typeof(DateTimeOffset) };
     }
+
+    /// <summary>
+    /// Replaces the ids of referenced records by their names ("王招商", "三明氟新材料有限公司 (#203)"): one query per
+    /// referenced table for the whole trail. The names are read as they are now; the audit row keeps the id.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditView>> NamedAsync(List<AuditView> views, IEntityType entity, CancellationToken ct)
+    {
+        var references = views.SelectMany(v => v.Changes).Select(c => c.Field).Distinct()
+            .Select(field => (field, principal: Principal(entity, field))).Where(r => r.principal is not null).ToList();
+        var names = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var (field, principal) in references)
+        {
+            var ids = views.SelectMany(v => v.Changes).Where(c => c.Field == field).SelectMany(c => new[] { c.Old, c.New })
+                .OfType<string>().Distinct().ToList();
+            names[field] = await AuditNames.ReadAsync(db, principal!, ids, ct);
+        }
+
+        return names.Count == 0 ? views : views.Select(v => v with
+        {
+            Changes = v.Changes.Select(c => names.TryGetValue(c.Field, out var map)
+                ? c with { Old = Named(map, c.Old), New = Named(map, c.New) }
+                : c).ToList(),
+        }).ToList();
+    }
+
+    private static string? Named(IReadOnlyDictionary<string, string> names, string? id) =>
+        id is null ? null : names.TryGetValue(id, out var name) ? name : "#" + id;
+
+    private static IEntityType? Principal(IEntityType entity, string field) =>
+        entity.FindProperty(field)?.GetContainingForeignKeys().Select(k => k.PrincipalEntityType)
+            .FirstOrDefault(p => AuditNames.NameColumn(p) is not null);
 }

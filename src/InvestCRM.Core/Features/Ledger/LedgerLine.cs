@@ -1,3 +1,4 @@
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Targets;
 
@@ -7,7 +8,7 @@ namespace InvestCRM.Features.Ledger;
 public static class LedgerLine
 {
     /// <summary>China Standard Time has no daylight saving: months are counted at UTC+8.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ChinaOffset = ChinaTime.Offset;
 
     public static int MonthOf(DateTimeOffset at)
     {

@@ -30,10 +30,17 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         project.HasOne<IndustryChain>().WithMany().HasForeignKey(p => p.ChainId).OnDelete(DeleteBehavior.Restrict);
         project.HasOne<ChainNode>().WithMany().HasForeignKey(p => p.ChainNodeId).OnDelete(DeleteBehavior.Restrict);
 
-        // The list and the board: one stage, newest first; my work: by owner and next action.
+        // The list: one stage, newest first.
         project.HasIndex(p => new { p.StageId, p.UpdatedAt });
         project.HasIndex(p => p.UpdatedAt);
-        project.HasIndex(p => new { p.OwnerId, p.NextActionOn });
+        // The list filtered by stage and chain (count and page from one range); the board (active cards per stage).
+        project.HasIndex(p => new { p.StageId, p.ChainId, p.UpdatedAt });
+        project.HasIndex(p => new { p.StageId, p.Status, p.UpdatedAt });
+        // My work: due next actions, stale projects (no activity, else by creation) of a user or team, recent changes.
+        project.HasIndex(p => new { p.OwnerId, p.Status, p.NextActionOn });
+        project.HasIndex(p => new { p.OwnerId, p.Status, p.LastActivityAt, p.CreatedAt });
+        project.HasIndex(p => new { p.TeamId, p.Status, p.LastActivityAt, p.CreatedAt });
+        project.HasIndex(p => new { p.OwnerId, p.UpdatedAt });
         project.HasIndex(p => new { p.TeamId, p.UpdatedAt });
         project.HasIndex(p => new { p.IncubatorId, p.UpdatedAt });
         project.HasIndex(p => new { p.ChainId, p.UpdatedAt });

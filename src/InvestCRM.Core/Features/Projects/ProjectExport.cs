@@ -1,5 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
+using InvestCRM.Features.Common;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -53,7 +54,7 @@ public sealed class ProjectExport(ProjectQueries queries)
         TextCell(text.Status(row.Status)), TextCell(text.Source(row.Source)), TextCell(row.OwnerName),
         TextCell(Pick(row.ParkName, row.ParkNameEn, text.English)), TextCell(Pick(row.ChainName, row.ChainNameEn, text.English)),
         NumberCell(row.PlannedInvestmentWan), DateCell(row.NextActionOn?.ToDateTime(TimeOnly.MinValue), DateStyle),
-        DateCell(row.CreatedAt.ToLocalTime().DateTime, DateTimeStyle), DateCell(row.UpdatedAt.ToLocalTime().DateTime, DateTimeStyle),
+        DateCell(row.CreatedAt.ToOffset(ChinaTime.Offset).DateTime, DateTimeStyle), DateCell(row.UpdatedAt.ToOffset(ChinaTime.Offset).DateTime, DateTimeStyle),
     ];
 
     private static string? Pick(string? zh, string? en, bool english) => english && !string.IsNullOrWhiteSpace(en) ? en : zh;

@@ -5,41 +5,56 @@ namespace InvestCRM.Features.Projects;
 
 public sealed partial class ProjectQueries
 {
-    /// <summary>The project page: that project, its names, its stage history, its latest 50 activities. Null when not visible.</summary>
+    /// <summary>
+    /// The project page: that project, its names, its stage history, its latest 50 activities. Null when not visible.
+    /// Four round trips: the project with every name it shows (scalar subqueries), the stages, the history, the activities.
+    /// </summary>
     public async Task<ProjectDetail?> DetailAsync(int id, CancellationToken ct = default)
     {
-        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (project is null)
+        var row = await db.Projects.AsNoTracking().Where(p => p.Id == id).Select(p => new
+        {
+            Project = p,
+            Enterprise = db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
+            Owner = db.Users.Where(u => u.Id == p.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+            Team = db.Teams.Where(t => t.Id == p.TeamId).Select(t => t.Name).FirstOrDefault(),
+            TeamEn = db.Teams.Where(t => t.Id == p.TeamId).Select(t => t.NameEn).FirstOrDefault(),
+            Park = db.Parks.Where(t => t.Id == p.ParkId).Select(t => t.Name).FirstOrDefault(),
+            ParkEn = db.Parks.Where(t => t.Id == p.ParkId).Select(t => t.NameEn).FirstOrDefault(),
+            Chain = db.IndustryChains.Where(t => t.Id == p.ChainId).Select(t => t.Name).FirstOrDefault(),
+            ChainEn = db.IndustryChains.Where(t => t.Id == p.ChainId).Select(t => t.NameEn).FirstOrDefault(),
+            Node = db.ChainNodes.Where(t => t.Id == p.ChainNodeId).Select(t => t.Name).FirstOrDefault(),
+            NodeEn = db.ChainNodes.Where(t => t.Id == p.ChainNodeId).Select(t => t.NameEn).FirstOrDefault(),
+            Incubator = db.Incubators.Where(t => t.Id == p.IncubatorId).Select(t => t.Name).FirstOrDefault(),
+            Event = db.Events.Where(t => t.Id == p.EventId).Select(t => t.Name).FirstOrDefault(),
+        }).FirstOrDefaultAsync(ct);
+        if (row is null)
         {
             return null;
         }
 
+        var project = row.Project;
         var stages = await StagesAsync(ct);
         var changes = await db.StageChanges.AsNoTracking().Where(c => c.ProjectId == id)
             .OrderBy(c => c.Id).ToListAsync(ct);
-        var forProject = db.Activities.AsNoTracking().Where(a => a.ProjectId == id);
-        var activities = await forProject.OrderByDescending(a => a.OccurredAt)
-            .ThenByDescending(a => a.Id).Take(50)
+        var activities = await db.Activities.AsNoTracking().Where(a => a.ProjectId == id)
+            .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Take(50)
             .Select(a => new ActivityRow(a.Id, a.OccurredAt, a.Type, a.Summary, a.NextStep,
                 db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync(ct);
         return new ProjectDetail(
             project,
-            await db.Enterprises.Where(e => e.Id == project.EnterpriseId).Select(e => e.Name).FirstAsync(ct),
+            row.Enterprise ?? "",
             stages.Single(s => s.Id == project.StageId),
-            await db.Users.Where(u => u.Id == project.OwnerId).Select(u => new Named(u.DisplayName, null)).FirstOrDefaultAsync(ct),
-            await NameAsync(db.Teams.Where(t => t.Id == project.TeamId).Select(t => new Named(t.Name, t.NameEn)), ct),
-            await NameAsync(db.Parks.Where(t => t.Id == project.ParkId).Select(t => new Named(t.Name, t.NameEn)), ct),
-            await NameAsync(db.IndustryChains.Where(t => t.Id == project.ChainId).Select(t => new Named(t.Name, t.NameEn)), ct),
-            await NameAsync(db.ChainNodes.Where(t => t.Id == project.ChainNodeId).Select(t => new Named(t.Name, t.NameEn)), ct),
-            await NameAsync(db.Incubators.Where(t => t.Id == project.IncubatorId).Select(t => new Named(t.Name, null)), ct),
-            await NameAsync(db.Events.Where(t => t.Id == project.EventId).Select(t => new Named(t.Name, null)), ct),
+            Name(row.Owner, null), Name(row.Team, row.TeamEn), Name(row.Park, row.ParkEn), Name(row.Chain, row.ChainEn),
+            Name(row.Node, row.NodeEn), Name(row.Incubator, null), Name(row.Event, null),
             Timeline(changes, stages, clock.GetUtcNow()),
             History(changes, stages),
             activities,
             stages,
             ProjectAccess.CanEdit(db.User, project));
     }
+
+    private static Named? Name(string? zh, string? en) => zh is null ? null : new Named(zh, en);
 
     /// <summary>Current values of a project for the edit form, with the version they belong to.</summary>
     public async Task<(ProjectInput Input, int Version)?> InputAsync(int id, CancellationToken ct = default)
@@ -63,9 +78,6 @@ public sealed partial class ProjectQueries
             .Select(t => new Option(t.Id.ToString(), t.Chain!.Name + " · " + t.Name, t.NameEn)).ToListAsync(ct),
         await db.Incubators.AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id.ToString(), t.Name, null)).ToListAsync(ct),
         await db.Events.AsNoTracking().OrderByDescending(t => t.Date).Take(200).Select(t => new Option(t.Id.ToString(), t.Name, null)).ToListAsync(ct));
-
-    private static async Task<Named?> NameAsync(IQueryable<Named> query, CancellationToken ct) =>
-        await query.FirstOrDefaultAsync(ct);
 
     /// <summary>Time in stage: from each change that entered a stage to the next one that left it (or now).</summary>
     internal static IReadOnlyList<StageSpan> Timeline(IReadOnlyList<StageChange> changes, IReadOnlyList<StageOption> stages, DateTimeOffset now)

@@ -101,17 +101,27 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
     /// <summary>
     /// Ids of the projects whose title, or whose enterprise's name, contains the text: one UNION of two index-friendly
     /// parts. A join with an OR across both tables would look up the enterprise of every project; an OR of two IN lists
-    /// made PostgreSQL filter every row of the UpdatedAt index. SQLite scans just the Title and Name indexes (covering);
-    /// PostgreSQL uses its trigram indexes (migration PostgresTrigramSearch) for terms of three or more characters.
+    /// made PostgreSQL filter every row of the UpdatedAt index. For terms of three or more characters, PostgreSQL uses
+    /// its trigram indexes (migration PostgresTrigramSearch) and SQLite its FTS5 trigram tables (SqliteTrigramSearch);
+    /// shorter terms scan the Title and Name indexes (covering on SQLite).
     /// The title part skips the access filter (the outer query applies it) so that it stays index-only.
     /// </summary>
     private IQueryable<int> Matching(string text)
     {
         var pattern = Pattern(text);
+        var projects = db.Projects.IgnoreQueryFilters();
+        if (Sqlite && UsesTrigrams(text))
+        {
+            // FTS5 answers LIKE from its trigram index when the pattern has no escapes; its LIKE folds ASCII case like SQLite's.
+            var titleIds = db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ProjectTitleSearch" WHERE "Title" LIKE {pattern}""");
+            var nameIds = db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "EnterpriseNameSearch" WHERE "Name" LIKE {pattern}""");
+            var visibleNames = db.Enterprises.Where(e => nameIds.Contains(e.Id)).Select(e => e.Id); // the enterprises' access filter
+            return titleIds.Union(projects.Where(p => visibleNames.Contains(p.EnterpriseId)).Select(p => p.Id));
+        }
+
         // PostgreSQL's LIKE is case-sensitive, so ILIKE, except for text without letter case (Chinese), where plain
         // LIKE gives the same rows without lower-casing every title (several times faster on a scan).
         var ilike = db.Database.IsNpgsql() && text.ToLowerInvariant() != text.ToUpperInvariant();
-        var projects = db.Projects.IgnoreQueryFilters();
         var titles = ilike
             ? projects.Where(p => EF.Functions.ILike(p.Title, pattern, "\\"))
             : projects.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
@@ -121,6 +131,9 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
         var enterprises = names.Select(e => e.Id);
         return titles.Select(p => p.Id).Union(projects.Where(p => enterprises.Contains(p.EnterpriseId)).Select(p => p.Id));
     }
+
+    /// <summary>Three characters make a trigram; LIKE's own wildcards in the term need an ESCAPE that FTS5 does not index.</summary>
+    private static bool UsesTrigrams(string term) => term.Length >= 3 && term.IndexOfAny(['%', '_', '\\']) < 0;
 
     /// <summary>"%term%" with the LIKE wildcards in the term taken literally.</summary>
     internal static string Pattern(string term) =>

@@ -55,7 +55,7 @@ public static class ProjectEndpoints
 
         var fragment = new RazorComponentResult<BoardCardView>(new
         {
-            Card = card, Stages = await queries.StagesAsync(ct), CanEdit = queries.CanEdit(card), Problems = problems, ToStageId = toStageId,
+            Card = card, CanEdit = queries.CanEdit(card), Problems = problems, ToStageId = toStageId,
         });
         fragment.StatusCode = outcome.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
         return fragment;

@@ -45,6 +45,7 @@ public sealed class SignInJourneyTests(KestrelApp app, Chromium chromium)
         await ExpectShellAsync("en-US", UiText.English);
         await ScreenshotAsync("dashboard-en-US");
 
+        await Page.Locator(".account-menu > summary").ClickAsync(); // the account's links fold under the user's name
         await Page.GetByRole(AriaRole.Button, new() { Name = UiText.English("Account.Logout") }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/account/login$"));
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = UiText.English("Account.Login") })).ToBeVisibleAsync();

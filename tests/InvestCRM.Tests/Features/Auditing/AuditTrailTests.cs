@@ -41,6 +41,30 @@ public abstract class AuditTrailTests(CrmApp app) : AppTests(app)
         Assert.Equal(2, JsonDocument.Parse(updated.Changes).RootElement.GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_trail_names_referenced_records_and_marks_points_in_time()
+    {
+        var manager = await App.CurrentUserAsync(DemoAccounts.Manager);
+        await using var db = App.Database.CreateContext(manager);
+        var enterprise = new InvestCRM.Features.Enterprises.Enterprise { Name = $"审计名称测试有限公司{Guid.NewGuid():N}", NormalizedName = $"审计名称测试{Guid.NewGuid():N}" };
+        db.Enterprises.Add(enterprise);
+        await db.SaveChangesAsync(Ct);
+        var activity = new InvestCRM.Features.Activities.Activity
+        {
+            Summary = "审计测试", CreatedById = manager.UserId!, EnterpriseId = enterprise.Id, OccurredAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(Ct);
+
+        var created = Assert.Single(await new AuditLog(db).ForAsync("Activity", activity.Id.ToString(), ct: Ct));
+
+        var changes = created.Changes.ToDictionary(c => c.Field);
+        Assert.Equal($"{enterprise.Name} (#{enterprise.Id})", changes["EnterpriseId"].New);
+        Assert.Equal(await db.Users.Where(u => u.Id == manager.UserId).Select(u => u.DisplayName).SingleAsync(Ct), changes["CreatedById"].New);
+        Assert.True(changes["OccurredAt"].IsInstant);
+        Assert.False(changes["Summary"].IsInstant);
+    }
+
     private async Task<int> AddTeamAsync(CurrentUser user, string name)
     {
         await using var db = App.Database.CreateContext(user);

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using InvestCRM.Features.Projects;
+using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Tests.Features.Projects;
 
@@ -60,6 +61,25 @@ public class ProjectQueriesTests
         Assert.Equal(2, byEnterprise.Total);
         Assert.Equal(["Fluoropolymer plant", "Imaging devices", "含氟医药中间体 100%_纯度"], english.Rows.Select(r => r.Title));
         Assert.Equal("含氟医药中间体 100%_纯度", wildcard.Rows.Single().Title);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task Search_follows_renames_and_deletions(string provider)
+    {
+        // On SQLite the search index is kept by triggers: a rename or a deletion must reach it.
+        await using var db = await WithProjectsAsync(provider);
+        var project = await db.Db.Projects.SingleAsync(p => p.Title == "六氟磷酸锂扩产项目", TestContext.Current.CancellationToken);
+        project.Title = "钠离子电池正极材料项目";
+        await db.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, (await db.Queries.ListAsync(new ProjectFilter { Text = "六氟磷酸锂" })).Total);
+        Assert.Equal(project.Id, (await db.Queries.ListAsync(new ProjectFilter { Text = "钠离子电池" })).Rows.Single().Id);
+
+        await db.Db.Database.ExecuteSqlAsync($"""DELETE FROM "StageChanges" WHERE "ProjectId" = {project.Id}""", TestContext.Current.CancellationToken);
+        await db.Db.Database.ExecuteSqlAsync($"""DELETE FROM "StageReached" WHERE "ProjectId" = {project.Id}""", TestContext.Current.CancellationToken);
+        await db.Db.Database.ExecuteSqlAsync($"""DELETE FROM "Projects" WHERE "Id" = {project.Id}""", TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await db.Queries.ListAsync(new ProjectFilter { Text = "钠离子电池" })).Total);
     }
 
     [Theory]

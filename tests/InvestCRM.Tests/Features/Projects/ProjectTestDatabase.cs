@@ -124,7 +124,8 @@ public sealed class ProjectTestDatabase : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(_postgresServer);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Creating and dropping databases waits for a checkpoint: slow on a busy machine, so more than the default 30 s.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
         await command.ExecuteNonQueryAsync();
     }
 
