@@ -7,6 +7,7 @@ using InvestCRM.Features.Common;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Home;
 using InvestCRM.Features.Events;
+using InvestCRM.Features.Funnel;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
@@ -36,6 +37,10 @@ public static class CrmServices
         services.AddScoped<LedgerService>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<LedgerMaintenance>();
+        services.AddScoped<FunnelMaintenance>();
+        services.AddScoped<FunnelQueries>();
+        services.AddScoped<ForecastQueries>();
+        services.AddScoped<FunnelExport>();
         services.AddScoped<ReportOptionsQuery>();
         services.AddScoped<LedgerSliceQueries>();
         services.AddScoped<PipelineMaintenance>();

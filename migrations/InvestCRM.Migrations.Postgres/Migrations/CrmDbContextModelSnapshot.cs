@@ -484,6 +484,58 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("InvestCRM.Features.Funnel.FunnelSummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cohort")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Detail")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IncubatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PlannedInvestmentWan")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Projects")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Cohort");
+
+                    b.HasIndex("Kind", "StageId", "Month", "Cohort", "Detail", "ParkId", "TeamId", "IncubatorId", "ChainId")
+                        .IsUnique();
+
+                    b.ToTable("FunnelSummaries", (string)null);
+                });
+
             modelBuilder.Entity("InvestCRM.Features.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1126,6 +1178,10 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("integer");
 
@@ -1286,6 +1342,10 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int?>("FromStageId")
                         .HasColumnType("integer");

@@ -461,6 +461,56 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("InvestCRM.Features.Funnel.FunnelSummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cohort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Detail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncubatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlannedInvestmentWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Projects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Cohort");
+
+                    b.HasIndex("Kind", "StageId", "Month", "Cohort", "Detail", "ParkId", "TeamId", "IncubatorId", "ChainId")
+                        .IsUnique();
+
+                    b.ToTable("FunnelSummaries", (string)null);
+                });
+
             modelBuilder.Entity("InvestCRM.Features.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1081,6 +1131,10 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER");
 
@@ -1239,6 +1293,10 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("FromStageId")
                         .HasColumnType("INTEGER");

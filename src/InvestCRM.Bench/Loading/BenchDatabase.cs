@@ -59,14 +59,20 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
 
     public IRowSink OpenSink() => provider == DatabaseProvider.Postgres ? new PostgresSink(connectionString) : new SqliteSink(connectionString);
 
-    /// <summary>Keys were written explicitly: move PostgreSQL's identity sequences past them, then refresh planner statistics.</summary>
+    /// <summary>
+    /// Keys were written explicitly: move PostgreSQL's identity sequences past them, fill the funnel's summaries from
+    /// the loaded histories (set-based, as after any bulk load), then refresh planner statistics.
+    /// </summary>
     public async Task FinishLoadAsync()
     {
-        // The loader writes projects past EF, so the pipeline summary is rebuilt from them in one statement.
+        // The loader writes projects past EF, so the summaries are rebuilt from them, set-based.
         await using (var services = Services())
         await using (var scope = services.CreateAsyncScope())
         {
+            var started = System.Diagnostics.Stopwatch.StartNew();
             await scope.ServiceProvider.GetRequiredService<InvestCRM.Features.Pipeline.PipelineMaintenance>().RebuildAsync();
+            await scope.ServiceProvider.GetRequiredService<InvestCRM.Features.Funnel.FunnelMaintenance>().RebuildAsync();
+            Console.WriteLine($"Pipeline and funnel summaries rebuilt in {started.Elapsed.TotalSeconds:F1} s");
         }
 
         if (provider == DatabaseProvider.Postgres)

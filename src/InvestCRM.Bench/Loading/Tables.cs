@@ -64,7 +64,7 @@ internal static class Tables
         Money<Project>("ExpectedTaxWan", p => p.ExpectedTaxWan), Money<Project>("LandMu", p => p.LandMu), Int<Project>("Jobs", p => p.Jobs),
         Flag<Project>("IsExpansion", p => p.IsExpansion), Money<Project>("ExpansionIncrementWan", p => p.ExpansionIncrementWan),
         Int<Project>("StageId", p => p.StageId), Time<Project>("StageEnteredAt", p => p.StageEnteredAt), Enum<Project>("Status", p => p.Status),
-        Text<Project>("StatusReason", p => p.StatusReason), Day<Project>("NextActionOn", p => p.NextActionOn),
+        Text<Project>("StatusReason", p => p.StatusReason), Enum<Project>("DropReason", p => p.DropReason), Day<Project>("NextActionOn", p => p.NextActionOn),
         Day<Project>("AgreementDate", p => p.AgreementDate), Money<Project>("SignedAmountWan", p => p.SignedAmountWan),
         Text<Project>("LocalEntityCreditCode", p => p.LocalEntityCreditCode), Day<Project>("RegisteredOn", p => p.RegisteredOn),
         Day<Project>("ConstructionStartedOn", p => p.ConstructionStartedOn), Day<Project>("ProductionStartedOn", p => p.ProductionStartedOn),
@@ -77,7 +77,7 @@ internal static class Tables
         Long<StageChange>("Id", c => c.Id), Int<StageChange>("ProjectId", c => c.ProjectId), Int<StageChange>("FromStageId", c => c.FromStageId),
         Int<StageChange>("ToStageId", c => c.ToStageId), Enum<StageChange>("FromStatus", c => c.FromStatus), Enum<StageChange>("ToStatus", c => c.ToStatus),
         Time<StageChange>("At", c => c.At), Text<StageChange>("UserId", c => c.UserId), Text<StageChange>("UserName", c => c.UserName),
-        Text<StageChange>("Note", c => c.Note),
+        Text<StageChange>("Note", c => c.Note), Enum<StageChange>("DropReason", c => c.DropReason),
     ]);
 
     public static readonly Table<StageReached> StageReached = new("StageReached",

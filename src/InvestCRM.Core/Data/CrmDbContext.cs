@@ -5,6 +5,7 @@ using InvestCRM.Features.Chains;
 using InvestCRM.Features.Common;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Events;
+using InvestCRM.Features.Funnel;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
@@ -50,6 +51,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerSummary> LedgerSummaries => Set<LedgerSummary>();
     public DbSet<PipelineSummary> PipelineSummaries => Set<PipelineSummary>();
+    public DbSet<FunnelSummary> FunnelSummaries => Set<FunnelSummary>();
     public DbSet<IncubatorContact> IncubatorContacts => Set<IncubatorContact>();
     public DbSet<IncubatorStatusChange> IncubatorStatusChanges => Set<IncubatorStatusChange>();
     public DbSet<Referral> Referrals => Set<Referral>();

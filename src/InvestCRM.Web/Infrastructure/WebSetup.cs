@@ -4,6 +4,7 @@ using InvestCRM.Web.Features.Activities;
 using InvestCRM.Web.Features.Attachments;
 using InvestCRM.Web.Features.Enterprises;
 using InvestCRM.Web.Features.Home;
+using InvestCRM.Web.Features.Funnel;
 using InvestCRM.Web.Features.Notifications;
 using InvestCRM.Web.Features.PartnerApi;
 using InvestCRM.Web.Features.Projects;
@@ -76,6 +77,7 @@ public static class WebSetup
         app.MapEnterpriseEndpoints();
         app.MapProjectEndpoints();
         app.MapDashboardEndpoints();
+        app.MapFunnelEndpoints();
         app.MapActivityEndpoints();
         app.MapAttachmentEndpoints();
         app.MapNotificationEndpoints();

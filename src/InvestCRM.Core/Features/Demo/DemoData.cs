@@ -1,5 +1,6 @@
 using InvestCRM.Data;
 using InvestCRM.Features.Chains;
+using InvestCRM.Features.Funnel;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
@@ -17,7 +18,8 @@ namespace InvestCRM.Features.Demo;
 /// <summary>Loads the Sanming demo plan and one account per role. Running it again changes nothing.</summary>
 public sealed class DemoData(
     CrmDbContext db, UserAdministration userAdmin, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
-    IOptions<DemoOptions> options, LedgerMaintenance ledger, PipelineMaintenance pipeline, ProjectService projects, TimeProvider clock, ILogger<DemoData> log)
+    IOptions<DemoOptions> options, LedgerMaintenance ledger, PipelineMaintenance pipeline, FunnelMaintenance funnel, ProjectService projects,
+    TimeProvider clock, ILogger<DemoData> log)
 {
     public static readonly (string Email, string Name, string Role, string? Team, string? IncubatorCity)[] Accounts =
     [
@@ -52,6 +54,7 @@ public sealed class DemoData(
             var counted = await ledger.BackfillAsync(ct);
             // EF keeps the pipeline summary as it saves; the rebuild is the same set-based pass the benchmark uses.
             await pipeline.RebuildAsync(ct);
+            await funnel.RebuildAsync(ct);
             log.LogInformation("Added {Projects} synthetic projects with {Activities} activities ({Counted} counted) in {Seconds:F1} s",
                 count, added, counted, clock.GetElapsedTime(started).TotalSeconds);
         }

@@ -1,4 +1,5 @@
 using InvestCRM.Features.Activities;
+using InvestCRM.Features.Projects;
 
 namespace InvestCRM.Features.Demo;
 
@@ -85,7 +86,12 @@ internal static class NameParts
         "协调自然资源部门落实用地", "跟进企业董事会决策结果", "邀请企业参加下一场招商活动", "对接产业基金和银行融资",
     ];
 
-    public static readonly string[] DropReasons = ["企业投资计划取消", "选址落户其他地区", "用地和能耗指标无法满足", "企业经营状况恶化", "产业方向与园区定位不符"];
+    public static readonly (string Text, DropReason Category)[] DropReasons =
+    [
+        ("企业投资计划取消", DropReason.StrategyChange), ("选址落户其他地区", DropReason.SiteElsewhere),
+        ("用地和能耗指标无法满足", DropReason.PolicyMismatch), ("企业经营状况恶化", DropReason.Funding),
+        ("产业方向与园区定位不符", DropReason.PolicyMismatch), ("企业负责人长期联系不上", DropReason.LostContact),
+    ];
 
     public static readonly string[] HoldReasons = ["等待企业董事会决策", "受市场行情影响暂缓", "等待用地指标审批", "企业融资尚未到位"];
 

@@ -197,18 +197,23 @@ internal sealed class SyntheticProjects(
             return;
         }
 
-        var (status, reason) = roll < 0.10
-            ? (ProjectStatus.Dropped, Pick(random, NameParts.DropReasons))
-            : (ProjectStatus.OnHold, Pick(random, NameParts.HoldReasons));
-        if (StageRules.CheckStatus(project, status, reason).Count > 0)
+        var (status, reason, category) = roll < 0.10
+            ? Dropped(Pick(random, NameParts.DropReasons))
+            : (ProjectStatus.OnHold, Pick(random, NameParts.HoldReasons), null);
+        if (StageRules.CheckStatus(project, status, reason, category).Count > 0)
         {
             throw new InvalidOperationException("Generated status change refused.");
         }
 
         project.Status = status;
         project.StatusReason = reason;
+        project.DropReason = category;
         AddChange(history, project.StageId, ProjectStatus.Active, at, reason);
+        history.Changes[^1].DropReason = category;
     }
+
+    private static (ProjectStatus, string, DropReason?) Dropped((string Text, DropReason Category) reason) =>
+        (ProjectStatus.Dropped, reason.Text, reason.Category);
 
     /// <summary>Dates that follow from the history: last contact, last update, next action, version.</summary>
     private void Finish(ProjectHistory history)

@@ -39,6 +39,9 @@ public class Project : IAudited, IVersioned
     public DateTimeOffset StageEnteredAt { get; set; }
     public ProjectStatus Status { get; set; } = ProjectStatus.Active;
     public string? StatusReason { get; set; }
+
+    /// <summary>The category of the reason while the project is dropped (the funnel counts drops by it); staff-only.</summary>
+    public DropReason? DropReason { get; set; }
     public DateOnly? NextActionOn { get; set; }
 
     // Facts that stages may require (see PipelineStage.RequiredFacts).

@@ -1,6 +1,7 @@
 using InvestCRM.Data;
 using InvestCRM.Features.Chains;
 using InvestCRM.Features.Common;
+using InvestCRM.Features.Funnel;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Notifications;
 using InvestCRM.Features.Stages;
@@ -40,6 +41,7 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
         var reached = RecordReached(project.Id, [stages[0]], [], now);
         await db.SaveChangesAsync(ct);
         await ledger.CountAsync(project, reached, now, ct);
+        await FunnelSummaryWriter.UpdateAsync(db, [], project, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
@@ -68,6 +70,8 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
             return Outcome.Refused(problems);
         }
 
+        // The units and planned investment place the project in the funnel: its lines move with the edit.
+        var before = await FunnelSummaryWriter.LinesAsync(db, FunnelProject.Of(project), ct);
         input.ApplyTo(project);
         if (input.OwnerId is { Length: > 0 } owner)
         {
@@ -75,7 +79,7 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
         }
 
         project.UpdatedAt = clock.GetUtcNow();
-        return await SaveVersionedAsync(project, version, ct);
+        return await SaveWithFunnelAsync(project, version, before, ct);
     }
 
     public async Task<Outcome> MoveAsync(int id, int version, StageMove move, CancellationToken ct = default)
@@ -106,6 +110,7 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
             return Outcome.Refused(problems);
         }
 
+        var before = await FunnelSummaryWriter.LinesAsync(db, FunnelProject.Of(project), ct);
         var now = clock.GetUtcNow();
         var from = project.StageId;
         var to = stages.Single(s => s.Id == move.ToStageId);
@@ -124,13 +129,15 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
         if (outcome.Succeeded)
         {
             await ledger.CountAsync(project, reached, now, ct);
+            await FunnelSummaryWriter.UpdateAsync(db, before, project, ct);
             await tx.CommitAsync(ct);
         }
 
         return outcome;
     }
 
-    public async Task<Outcome> SetStatusAsync(int id, int version, ProjectStatus status, string? reason, CancellationToken ct = default)
+    /// <summary>Holds, drops or reactivates a project; a drop needs a reason and its category.</summary>
+    public async Task<Outcome> SetStatusAsync(int id, int version, ProjectStatus status, string? reason, DropReason? category, CancellationToken ct = default)
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null)
@@ -143,23 +150,42 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
             return Outcome.Refused(new Problem("Rule.NotAllowed"));
         }
 
-        var problems = StageRules.CheckStatus(project, status, reason);
+        var problems = StageRules.CheckStatus(project, status, reason, category);
         if (problems.Count > 0)
         {
             return Outcome.Refused(problems);
         }
 
+        var before = await FunnelSummaryWriter.LinesAsync(db, FunnelProject.Of(project), ct);
         var now = clock.GetUtcNow();
         var fromStatus = project.Status;
         project.Status = status;
         project.StatusReason = status == ProjectStatus.Active ? null : reason!.Trim();
+        project.DropReason = status == ProjectStatus.Dropped ? category : null;
         project.UpdatedAt = now;
         db.StageChanges.Add(new StageChange
         {
             ProjectId = id, FromStageId = project.StageId, ToStageId = project.StageId, FromStatus = fromStatus, ToStatus = status,
-            At = now, UserId = db.User.UserId, UserName = db.User.Name, Note = reason?.Trim(),
+            At = now, UserId = db.User.UserId, UserName = db.User.Name, Note = reason?.Trim(), DropReason = project.DropReason,
         });
-        return await SaveVersionedAsync(project, version, ct);
+        return await SaveWithFunnelAsync(project, version, before, ct);
+    }
+
+    /// <summary>Saves a versioned change and moves the funnel's summaries with it, all or nothing.</summary>
+    private async Task<Outcome> SaveWithFunnelAsync(Project project, int version, List<FunnelSummary> before, CancellationToken ct)
+    {
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var outcome = await SaveVersionedAsync(project, version, ct);
+        if (outcome.Succeeded)
+        {
+            await FunnelSummaryWriter.UpdateAsync(db, before, project, ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+        }
+
+        return outcome;
     }
 
     private async Task<Outcome> SaveVersionedAsync(Project project, int version, CancellationToken ct)

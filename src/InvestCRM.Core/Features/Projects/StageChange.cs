@@ -18,6 +18,9 @@ public class StageChange
     public string? UserId { get; set; }
     public string? UserName { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>Set on the change that drops a project.</summary>
+    public DropReason? DropReason { get; set; }
     public PipelineStage? ToStage { get; set; }
 }
 

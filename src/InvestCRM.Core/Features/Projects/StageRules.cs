@@ -44,16 +44,26 @@ public static class StageRules
             .ToList();
     }
 
-    public static IReadOnlyList<Problem> CheckStatus(Project project, ProjectStatus status, string? reason)
+    public static IReadOnlyList<Problem> CheckStatus(Project project, ProjectStatus status, string? reason, DropReason? category = null)
     {
         if (project.Status == status)
         {
             return [new Problem("Rule.SameStatus", "Status")];
         }
 
-        return status is ProjectStatus.Dropped or ProjectStatus.OnHold && !HasReason(reason)
-            ? [new Problem($"Rule.ReasonRequired.{status}", "Reason")]
-            : [];
+        var problems = new List<Problem>();
+        if (status is ProjectStatus.Dropped or ProjectStatus.OnHold && !HasReason(reason))
+        {
+            problems.Add(new Problem($"Rule.ReasonRequired.{status}", "Reason"));
+        }
+
+        // The funnel counts drops by category; a category outside the list is as good as none.
+        if (status == ProjectStatus.Dropped && (category is null || !Enum.IsDefined(category.Value)))
+        {
+            problems.Add(new Problem("Rule.DropReasonRequired", "DropReason"));
+        }
+
+        return problems;
     }
 
     /// <summary>Jumping several stages ahead needs the facts of every stage passed on the way.</summary>

@@ -11,10 +11,10 @@ namespace InvestCRM.Features.Referrals;
 // | Referral                      | EnterpriseId, DecidedById, SubmittedById, SubmittedByApiKeyId, IdempotencyKey | hidden | park's register and people |
 // | Referral (Duplicate)          | which enterprise / project / owner      | hidden  | only "already followed by the park"           |
 // | Project                       | stage name (zh/en), stage entered at    | shown   | "the stage as the park sees it"               |
-// | Project                       | Id, Title, Notes, OwnerId, TeamId, ParkId, chain, Status, StatusReason | hidden | staff working data |
+// | Project                       | Id, Title, Notes, OwnerId, TeamId, ParkId, chain, Status, StatusReason, DropReason | hidden | staff working data |
 // | Project                       | LandMu, PlannedInvestment/Output/Tax, Signed*, Expansion*, credit split | hidden | negotiations |
 // | StageChange                   | target stage name, date (stage moves only) | shown | stage history                               |
-// | StageChange                   | UserId, UserName, Note, status changes  | hidden  | who moved it and why is internal              |
+// | StageChange                   | UserId, UserName, Note, DropReason, status changes | hidden | who moved it and why is internal  |
 // | ReferralUpdate                | Text, At, FromPartner                   | shown   | the conversation on their lead                |
 // | ReferralUpdate                | AuthorName                              | shown only for partner authors | staff names stay inside the park |
 // | Attachment (own incubator)    | Id, FileName, Size, UploadedAt          | shown   | StoragePath, Sha256, uploader id are not      |

@@ -31,4 +31,7 @@ public sealed class StatusForm
     public ProjectStatus Status { get; set; }
     public int Version { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary>Required when dropping; the funnel counts drops by it.</summary>
+    public DropReason? DropReason { get; set; }
 }

@@ -91,7 +91,7 @@ public sealed class DashboardServiceTests
     {
         await using var fixture = await Fixture.CreateAsync(provider, InvestCRM.Features.Plans.CreditRule.Split);
         var b = await fixture.Db.Projects.AsNoTracking().FirstAsync(p => p.Title == "项目B");
-        Assert.True((await fixture.Projects.SetStatusAsync(b.Id, b.Version, ProjectStatus.OnHold, "企业资金未到位")).Succeeded);
+        Assert.True((await fixture.Projects.SetStatusAsync(b.Id, b.Version, ProjectStatus.OnHold, "企业资金未到位", null)).Succeeded);
         fixture.Db.ChangeTracker.Clear();
         var dashboard = Service(fixture);
 

@@ -77,7 +77,7 @@ public sealed class PipelineSummaryTests
                 ChainId = random.Next(3) == 0 ? null : database.ChainId,
             }),
             1 => await database.Projects.MoveAsync(id, project.Version, new StageMove(database.Stages[random.Next(4)].Id, "推进")),
-            2 => await database.Projects.SetStatusAsync(id, project.Version, (ProjectStatus)random.Next(3), "调整"),
+            2 => await database.Projects.SetStatusAsync(id, project.Version, (ProjectStatus)random.Next(3), "调整", DropReason.Other),
             _ => await database.Projects.UpdateAsync(id, project.Version - 1 + (step % 2), ProjectInput.From(project) with { PlannedInvestmentWan = 1 }),
         };
         Assert.NotNull(outcome);

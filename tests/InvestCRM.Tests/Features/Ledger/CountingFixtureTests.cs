@@ -208,7 +208,7 @@ public sealed class CountingFixtureTests
 
             _clock.Now = At(2026, 5, 20, 9);
             var dropped = await Db.Projects.AsNoTracking().FirstAsync(p => p.Id == d);
-            Assert.True((await _projects.SetStatusAsync(d, dropped.Version, ProjectStatus.Dropped, "企业战略调整")).Succeeded);
+            Assert.True((await _projects.SetStatusAsync(d, dropped.Version, ProjectStatus.Dropped, "企业战略调整", DropReason.StrategyChange)).Succeeded);
 
             // Editing a counted project later changes the project, not what was counted.
             _clock.Now = At(2026, 9, 1, 9);

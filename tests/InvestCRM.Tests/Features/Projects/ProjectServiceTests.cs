@@ -91,7 +91,7 @@ public class ProjectServiceTests
         await using var _ = db;
 
         Assert.True((await db.Projects.MoveAsync(id, 0, new StageMove(db.Stage("contact").Id, null))).Succeeded);
-        Assert.True((await db.Projects.SetStatusAsync(id, 1, ProjectStatus.Dropped, "企业转投他地")).Succeeded);
+        Assert.True((await db.Projects.SetStatusAsync(id, 1, ProjectStatus.Dropped, "企业转投他地", DropReason.SiteElsewhere)).Succeeded);
         db.Db.ChangeTracker.Clear();
         var changes = await db.Db.StageChanges.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.Id).ToListAsync();
         var detail = await db.Queries.DetailAsync(id);
@@ -115,7 +115,7 @@ public class ProjectServiceTests
 
         var edit = await db.Projects.UpdateAsync(id, 0, input);
         var move = await db.Projects.MoveAsync(id, 0, new StageMove(db.Stage("contact").Id, null));
-        var status = await db.Projects.SetStatusAsync(id, 0, ProjectStatus.Dropped, "x");
+        var status = await db.Projects.SetStatusAsync(id, 0, ProjectStatus.Dropped, "x", DropReason.Other);
         var project = await ReloadAsync(db, id);
 
         Assert.All([edit, move, status], o => Assert.Equal(["Rule.NotAllowed"], o.Problems.Select(p => p.Code)));

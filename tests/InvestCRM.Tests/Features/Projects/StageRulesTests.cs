@@ -70,10 +70,19 @@ public class StageRulesTests
     [Fact]
     public void Dropping_needs_a_reason_and_reactivating_does_not()
     {
-        Assert.Equal(["Rule.ReasonRequired.Dropped"], Codes(StageRules.CheckStatus(At("lead"), ProjectStatus.Dropped, "")));
+        Assert.Equal(["Rule.ReasonRequired.Dropped"], Codes(StageRules.CheckStatus(At("lead"), ProjectStatus.Dropped, "", DropReason.Funding)));
         Assert.Equal(["Rule.ReasonRequired.OnHold"], Codes(StageRules.CheckStatus(At("lead"), ProjectStatus.OnHold, null)));
-        Assert.Empty(StageRules.CheckStatus(At("lead"), ProjectStatus.Dropped, "企业放弃"));
+        Assert.Empty(StageRules.CheckStatus(At("lead"), ProjectStatus.Dropped, "企业放弃", DropReason.StrategyChange));
         Assert.Empty(StageRules.CheckStatus(At("lead", ProjectStatus.Dropped), ProjectStatus.Active, null));
+    }
+
+    [Fact]
+    public void Dropping_needs_a_known_reason_category()
+    {
+        Assert.Equal(["Rule.DropReasonRequired"], Codes(StageRules.CheckStatus(At("lead"), ProjectStatus.Dropped, "企业放弃")));
+        Assert.Equal(["Rule.DropReasonRequired"], Codes(StageRules.CheckStatus(At("lead"), ProjectStatus.Dropped, "企业放弃", (DropReason)99)));
+        Assert.Equal(["Rule.ReasonRequired.Dropped", "Rule.DropReasonRequired"], Codes(StageRules.CheckStatus(At("lead"), ProjectStatus.Dropped, " ")));
+        Assert.Empty(StageRules.CheckStatus(At("lead"), ProjectStatus.OnHold, "等待董事会"));
     }
 
     [Theory]
