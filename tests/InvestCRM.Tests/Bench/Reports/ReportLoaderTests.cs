@@ -30,7 +30,7 @@ public sealed class ReportLoaderTests
         var (stages, projects, changes, reached) = await loaded.ReadAsync();
 
         Assert.Equal(Projects, projects.Count);
-        Assert.InRange(changes.Count / (double)Projects, 4.0, 6.0);
+        Assert.InRange(changes.Values.Sum(c => c.Count) / (double)Projects, 4.0, 6.0);
         Assert.Contains(projects, p => p.Status == ProjectStatus.Dropped);
         foreach (var project in projects)
         {
