@@ -55,10 +55,11 @@ internal sealed record BenchOptions
         };
         // The reports suite needs many projects with long histories, not activities.
         var reports = suite == BenchSuite.Reports;
+        var projects = Int("projects", reports ? 1_000_000 : 100_000);
         return new BenchOptions
         {
-            Suite = suite, Provider = provider, Projects = Int("projects", reports ? 1_000_000 : 100_000),
-            Enterprises = Int("enterprises", reports ? 200_000 : 50_000), Activities = Int("activities", reports ? 0 : 1_000_000),
+            Suite = suite, Provider = provider, Projects = projects,
+            Enterprises = Int("enterprises", reports ? Math.Max(1, projects / 5) : 50_000), Activities = Int("activities", reports ? 0 : 1_000_000),
             Connection = values.GetValueOrDefault("connection")
                 ?? Environment.GetEnvironmentVariable("INVESTCRM_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("INVESTCRM_TEST_POSTGRES"),
             DurationSeconds = Int("duration", 20), WarmupSeconds = Int("warmup", 5), Clients = Int("clients", 10),

@@ -91,7 +91,8 @@ internal static class ReportScenarios
     private static List<Figure> Totals(int stage, DateRange range, TargetScope scope, IReadOnlyList<int> units) =>
         Enum.GetValues<TargetMetric>().Select(m => new Figure(stage, range, scope, units, m)).ToList();
 
-    private static List<Figure> TargetFigures(ReportData data, IEnumerable<PlanTarget> targets) =>
+    /// <summary>Each target's completion figure: its counting stage, period, units (a park with its parks) and metric.</summary>
+    internal static List<Figure> TargetFigures(ReportData data, IEnumerable<PlanTarget> targets) =>
         targets.Select(t => new Figure(t.CountingStageId ?? data.CountingStageId, TargetPeriods.RangeOf(t, data.Plan), t.Scope,
             t.Scope == TargetScope.Park ? WithDescendants(t.ScopeId ?? 0, data.Parks) : t.ScopeId is { } id ? [id] : [], t.Metric)).ToList();
 

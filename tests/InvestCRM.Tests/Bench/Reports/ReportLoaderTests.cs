@@ -2,6 +2,7 @@ extern alias bench;
 
 using bench::InvestCRM.Bench;
 using bench::InvestCRM.Bench.Loading;
+using bench::InvestCRM.Bench.Measuring;
 using bench::InvestCRM.Bench.Reports;
 using InvestCRM.Data;
 using InvestCRM.Features.Ledger;
@@ -66,6 +67,32 @@ public sealed class ReportLoaderTests
 
         Assert.Empty(await maintenance.VerifyAsync());
         Assert.Equal(0, await maintenance.BackfillAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task Floor_and_naive_sql_compute_the_same_target_figures(string provider)
+    {
+        await using var loaded = await LoadedDatabase.CreateAsync(provider);
+        var data = await ReportData.LoadAsync(loaded.Db);
+        var figures = ReportScenarios.TargetFigures(data, data.Targets);
+        var sql = new ReportSql(loaded.Db.Provider, data.Plan.CreditRule);
+        await using var connection = await ScenarioData.OpenAsync(loaded.Db.Provider, loaded.Db.ConnectionString);
+
+        var fromSummaries = await FirstRowAsync(connection, sql.SummaryFigures(figures));
+        var fromDetails = await FirstRowAsync(connection, sql.DetailFigures(figures));
+
+        Assert.Equal(figures.Count, fromSummaries.Count);
+        Assert.Contains(fromDetails, value => value > 0);
+        Assert.Equal(fromDetails.Select(v => Math.Round(v, 2)), fromSummaries.Select(v => Math.Round(v / LedgerSummary.Scale, 2)));
+    }
+
+    private static async Task<List<decimal>> FirstRowAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = ScenarioData.Command(connection, sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? 0m : Convert.ToDecimal(reader.GetValue(i))).ToList();
     }
 
     /// <summary>Walks the history again from the first stage, asking StageRules about every change, with the facts the project ended with.</summary>
