@@ -2,9 +2,17 @@ using InvestCRM.Data;
 
 namespace InvestCRM.Bench;
 
-/// <summary>Command line: <c>--provider sqlite|postgres --projects N --enterprises N --activities N --connection S --duration S --clients N [--keep | --reuse S]</c>.</summary>
+/// <summary>Which pages are measured: the pipeline pages (list, search, board, ...) or the reports (dashboard, funnel, ledger).</summary>
+internal enum BenchSuite
+{
+    Pipeline,
+    Reports,
+}
+
+/// <summary>Command line: <c>[--suite pipeline|reports] --provider sqlite|postgres --projects N --enterprises N --activities N --connection S --duration S --clients N [--keep | --reuse S [--derive]]</c>.</summary>
 internal sealed record BenchOptions
 {
+    public BenchSuite Suite { get; init; } = BenchSuite.Pipeline;
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
     public int Projects { get; init; } = 100_000;
     public int Enterprises { get; init; } = 50_000;
@@ -19,6 +27,9 @@ internal sealed record BenchOptions
 
     /// <summary>A database kept by an earlier run (<c>--keep</c>): measured again without reloading (for before/after runs).</summary>
     public string? Reuse { get; init; }
+
+    /// <summary>With <c>--reuse</c>: build the derived tables (ledger, summaries) again before measuring, e.g. after a summary was added.</summary>
+    public bool Derive { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -36,14 +47,24 @@ internal sealed record BenchOptions
             "sqlite" => DatabaseProvider.Sqlite,
             var other => throw new ArgumentException($"Unknown provider '{other}': use sqlite or postgres."),
         };
+        var suite = values.GetValueOrDefault("suite", "pipeline").ToLowerInvariant() switch
+        {
+            "pipeline" => BenchSuite.Pipeline,
+            "reports" => BenchSuite.Reports,
+            var other => throw new ArgumentException($"Unknown suite '{other}': use pipeline or reports."),
+        };
+        // The reports suite needs many projects with long histories, not activities.
+        var reports = suite == BenchSuite.Reports;
+        var projects = Int("projects", reports ? 1_000_000 : 100_000);
         return new BenchOptions
         {
-            Provider = provider, Projects = Int("projects", 100_000), Enterprises = Int("enterprises", 50_000), Activities = Int("activities", 1_000_000),
+            Suite = suite, Provider = provider, Projects = projects,
+            Enterprises = Int("enterprises", reports ? Math.Max(1, projects / 5) : 50_000), Activities = Int("activities", reports ? 0 : 1_000_000),
             Connection = values.GetValueOrDefault("connection")
                 ?? Environment.GetEnvironmentVariable("INVESTCRM_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("INVESTCRM_TEST_POSTGRES"),
             DurationSeconds = Int("duration", 20), WarmupSeconds = Int("warmup", 5), Clients = Int("clients", 10),
             WebDll = values.GetValueOrDefault("web"), Out = values.GetValueOrDefault("out"), Keep = values.ContainsKey("keep"),
-            Reuse = values.GetValueOrDefault("reuse"),
+            Reuse = values.GetValueOrDefault("reuse"), Derive = values.ContainsKey("derive"),
         };
     }
 }

@@ -2,14 +2,21 @@ using System.Diagnostics;
 using InvestCRM.Bench;
 using InvestCRM.Bench.Loading;
 using InvestCRM.Bench.Measuring;
+using InvestCRM.Bench.Reports;
 using InvestCRM.Features.Demo;
 
 // Loads synthetic data into a fresh database, then measures the app's pages over HTTP and the raw SQL floor.
 var options = BenchOptions.Parse(args);
+if (options.Suite == BenchSuite.Reports)
+{
+    await ReportsSuite.RunAsync(options, args);
+    return;
+}
+
 Console.WriteLine($"InvestCRM bench: {options.Provider}, {options.Projects:N0} projects, {options.Enterprises:N0} enterprises, " +
     $"{options.Activities:N0} activities; {options.Clients} clients × {options.DurationSeconds} s; {Environment.ProcessorCount} cores");
 
-var loadBefore = LoadAverage();
+var loadBefore = BenchRun.LoadAverage();
 var db = options.Reuse is { } kept ? BenchDatabase.Existing(options.Provider, kept) : await BenchDatabase.CreateAsync(options);
 try
 {
@@ -23,14 +30,10 @@ try
         $"{options.Provider}, {options.Projects:N0} projects / {options.Enterprises:N0} enterprises / {options.Activities:N0} activities, " + (options.Reuse is null ? $"loaded in {loadTime.TotalSeconds:F0} s" : "database of an earlier run reused"),
         $"{options.Clients} concurrent clients, {options.DurationSeconds} s per scenario, {Environment.ProcessorCount} cores shared by the app, the database and the load generator",
         $"load average before the run: {loadBefore} (other work on the machine inflates every figure)",
-        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; command: dotnet run -c Release --project src/InvestCRM.Bench -- {string.Join(' ', Redacted(args))}",
+        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; command: dotnet run -c Release --project src/InvestCRM.Bench -- {string.Join(' ', BenchRun.Redacted(args))}",
     };
     var markdown = Report.Markdown($"{options.Provider}, {options.Projects:N0} projects", http.Zip(raw, (h, r) => (h, (Measurement?)r)).ToList(), notes);
-    Console.WriteLine();
-    Console.WriteLine(markdown);
-    var file = options.Out ?? $"bench-{options.Provider.ToString().ToLowerInvariant()}-{options.Projects}.md";
-    await File.WriteAllTextAsync(file, markdown);
-    Console.WriteLine($"Written to {Path.GetFullPath(file)}");
+    await BenchRun.WriteAsync(markdown, options.Out ?? $"bench-{options.Provider.ToString().ToLowerInvariant()}-{options.Projects}.md");
 }
 finally
 {
@@ -48,31 +51,32 @@ static async Task<TimeSpan> LoadAsync(BenchDatabase db, BenchOptions options)
 {
     var clock = Stopwatch.StartNew();
     var catalog = await db.PrepareAsync();
+    var ids = await db.FirstFreeIdsAsync();
     Console.WriteLine($"Schema migrated and plan seeded in {clock.Elapsed.TotalSeconds:F1} s; loading…");
     clock.Restart();
     LoadCounts counts;
     await using (var sink = db.OpenSink())
     {
-        counts = await BulkLoader.LoadAsync(sink, catalog, new SyntheticSize(options.Enterprises, options.Projects, options.Activities), DateTimeOffset.UtcNow);
+        counts = await BulkLoader.LoadAsync(sink, catalog, ids, new SyntheticSize(options.Enterprises, options.Projects, options.Activities), DateTimeOffset.UtcNow);
     }
 
     var loaded = clock.Elapsed;
+    await db.RebuildSummariesAsync();
     await db.FinishLoadAsync();
     Console.WriteLine($"Loaded {counts.Enterprises:N0} enterprises, {counts.Projects:N0} projects, {counts.StageChanges:N0} stage changes, " +
-        $"{counts.Activities:N0} activities in {loaded.TotalSeconds:F1} s (+ {(clock.Elapsed - loaded).TotalSeconds:F1} s sequences/ANALYZE)");
+        $"{counts.Activities:N0} activities in {loaded.TotalSeconds:F1} s (+ {(clock.Elapsed - loaded).TotalSeconds:F1} s summaries, sequences, ANALYZE)");
     return clock.Elapsed;
 }
 
 static async Task<List<Measurement>> MeasureHttpAsync(BenchDatabase db, BenchOptions options, IReadOnlyList<Scenario> scenarios)
 {
-    await using var app = await WebAppProcess.StartAsync(db, options.WebDll ?? DefaultWebDll());
+    await using var app = await WebAppProcess.StartAsync(db, options.WebDll ?? BenchRun.DefaultWebDll());
     Console.WriteLine($"App listening on {app.Address}; signing in {options.Clients} clients…");
-    var clients = Enumerable.Range(0, options.Clients).Select(_ => new BenchClient(app.Address)).ToList();
+    var clients = await BenchRun.SignInAsync(app.Address, options.Clients);
     try
     {
         foreach (var client in clients)
         {
-            await client.SignInAsync(Scenarios.Email, Scenarios.Password);
             if (!await client.LoadFormAsync(Scenarios.QuickLogPath, Scenarios.QuickLogRequired))
             {
                 Console.WriteLine($"  no quick-log form at {Scenarios.QuickLogPath} (fields {string.Join(", ", Scenarios.QuickLogRequired)})");
@@ -89,22 +93,14 @@ static async Task<List<Measurement>> MeasureHttpAsync(BenchDatabase db, BenchOpt
 
 static async Task<List<Measurement>> MeasureRawAsync(BenchDatabase db, BenchOptions options, IReadOnlyList<Scenario> scenarios)
 {
-    var connections = new List<System.Data.Common.DbConnection>();
-    for (var i = 0; i < options.Clients; i++)
-    {
-        connections.Add(await ScenarioData.OpenAsync(db.Provider, db.ConnectionString));
-    }
-
+    var connections = await BenchRun.OpenAsync(db, options.Clients);
     try
     {
         return await RunAllAsync("raw SQL", scenarios.Select(s => (s.Name, s.Raw)).ToList(), connections, options);
     }
     finally
     {
-        foreach (var connection in connections)
-        {
-            await connection.DisposeAsync();
-        }
+        await BenchRun.CloseAsync(connections);
     }
 }
 
@@ -113,32 +109,8 @@ static async Task<List<Measurement>> RunAllAsync<TWorker>(string kind, List<(str
     var results = new List<Measurement>();
     foreach (var (name, call) in scenarios)
     {
-        if (options.WarmupSeconds > 0)
-        {
-            await LoadRunner.RunAsync(name, workers, TimeSpan.FromSeconds(options.WarmupSeconds), call);
-        }
-
-        var measured = await LoadRunner.RunAsync(name, workers, TimeSpan.FromSeconds(options.DurationSeconds), call);
-        Console.WriteLine($"  {kind,-7} {name}: " + (measured.Trustworthy
-            ? $"p50 {measured.Percentile(0.5):F1} ms, p95 {measured.Percentile(0.95):F1} ms, {measured.RequestsPerSecond:F0} req/s"
-            : "NOT SERVED") + (measured.Failed > 0 ? $"; {measured.Failed:N0} failed ({string.Join(", ", measured.Failures.Keys.Take(3))})" : ""));
-        results.Add(measured);
+        results.Add(await BenchRun.MeasureAsync(kind, name, workers, call, options.WarmupSeconds, options.DurationSeconds));
     }
 
     return results;
-}
-
-// A connection string may hold a password; the report is meant to be pasted into the README.
-static IEnumerable<string> Redacted(string[] args) => args.Select((a, i) => i > 0 && args[i - 1] is "--connection" or "--reuse" ? "<database>" : a);
-
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-/// <summary>The app built next to this program: src/InvestCRM.Web/bin/{configuration}/net10.0/InvestCRM.Web.dll.</summary>
-static string DefaultWebDll()
-{
-    var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-    var configuration = output.Parent!.Name;
-    var path = Path.GetFullPath(Path.Combine(output.FullName, "..", "..", "..", "..", "InvestCRM.Web", "bin", configuration, output.Name, "InvestCRM.Web.dll"));
-    return File.Exists(path) ? path : throw new FileNotFoundException("Build the web app first, or pass --web <path to InvestCRM.Web.dll>.", path);
 }

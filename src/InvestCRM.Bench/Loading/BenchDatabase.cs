@@ -21,14 +21,14 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
     {
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"investcrm-bench-{DateTime.UtcNow:yyyyMMddHHmmss}.db");
+            var file = Path.Combine(Path.GetTempPath(), $"investcrm-bench-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}.db");
             var sqlite = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
             return new BenchDatabase(options.Provider, sqlite, () => DeleteSqliteAsync(file));
         }
 
         var server = new NpgsqlConnectionStringBuilder(options.Connection ?? throw new ArgumentException(
             "PostgreSQL needs --connection or INVESTCRM_BENCH_POSTGRES / INVESTCRM_TEST_POSTGRES (a server connection string)."));
-        var name = $"investcrm_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var name = $"investcrm_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..6]}";
         await ExecuteAsync(server.ToString(), $"CREATE DATABASE \"{name}\"");
         var database = new NpgsqlConnectionStringBuilder(server.ToString()) { Database = name, MaxPoolSize = 50 }.ToString();
         return new BenchDatabase(options.Provider, database, async () =>
@@ -57,40 +57,67 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         return await SyntheticCatalog.LoadAsync(db, planId);
     }
 
+    /// <summary>
+    /// The first keys the generator may use: the demo set-up already wrote a few rows (its partner referrals
+    /// create enterprises and, once accepted, projects), and explicit keys must not collide with them.
+    /// </summary>
+    public async Task<SyntheticIds> FirstFreeIdsAsync()
+    {
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        return new SyntheticIds(
+            Enterprise: (await db.Enterprises.MaxAsync(e => (int?)e.Id) ?? 0) + 1,
+            Contact: (await db.Contacts.MaxAsync(c => (int?)c.Id) ?? 0) + 1,
+            Event: (await db.Events.MaxAsync(e => (int?)e.Id) ?? 0) + 1,
+            Project: (await db.Projects.MaxAsync(p => (int?)p.Id) ?? 0) + 1,
+            StageChange: (await db.StageChanges.MaxAsync(c => (long?)c.Id) ?? 0) + 1,
+            Activity: (await db.Activities.MaxAsync(a => (long?)a.Id) ?? 0) + 1);
+    }
+
     public IRowSink OpenSink() => provider == DatabaseProvider.Postgres ? new PostgresSink(connectionString) : new SqliteSink(connectionString);
 
-    /// <summary>
-    /// Keys were written explicitly: move PostgreSQL's identity sequences past them, fill the funnel's summaries from
-    /// the loaded histories (set-based, as after any bulk load), then refresh planner statistics.
-    /// </summary>
+    /// <summary>The loader writes projects past EF, so the pipeline and funnel summaries are rebuilt from them, set-based.</summary>
+    public async Task RebuildSummariesAsync()
+    {
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await scope.ServiceProvider.GetRequiredService<InvestCRM.Features.Pipeline.PipelineMaintenance>().RebuildAsync();
+        await scope.ServiceProvider.GetRequiredService<InvestCRM.Features.Funnel.FunnelMaintenance>().RebuildAsync();
+        Console.WriteLine($"Pipeline and funnel summaries rebuilt in {started.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>Keys were written explicitly: move PostgreSQL's identity sequences past them, then refresh planner statistics.</summary>
     public async Task FinishLoadAsync()
     {
-        // The loader writes projects past EF, so the summaries are rebuilt from them, set-based.
-        await using (var services = Services())
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            await scope.ServiceProvider.GetRequiredService<InvestCRM.Features.Pipeline.PipelineMaintenance>().RebuildAsync();
-            await scope.ServiceProvider.GetRequiredService<InvestCRM.Features.Funnel.FunnelMaintenance>().RebuildAsync();
-            Console.WriteLine($"Pipeline and funnel summaries rebuilt in {started.Elapsed.TotalSeconds:F1} s");
-        }
-
         if (provider == DatabaseProvider.Postgres)
         {
             await ExecuteAsync(connectionString, SyntheticSequences.ResetSql);
-            await ExecuteAsync(connectionString, "ANALYZE");
         }
-        else
-        {
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);";
-            await command.ExecuteNonQueryAsync();
-        }
+
+        await AnalyzeAsync();
     }
 
-    private ServiceProvider Services()
+    /// <summary>Planner statistics for every table (and, on SQLite, the write-ahead log folded into the file).</summary>
+    public async Task AnalyzeAsync()
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await ExecuteAsync(connectionString, "ANALYZE");
+            return;
+        }
+
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);";
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Core's services on this database, as the system user, outside any request.</summary>
+    public ServiceProvider Services()
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
@@ -99,7 +126,7 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         services.AddDbContext<CrmDbContext>(o => DatabaseSetup.Configure(o, database, Path.GetTempPath()));
         services.AddIdentityCore<ApplicationUser>(o => o.Password.RequiredLength = PasswordPolicy.MinimumLength)
             .AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
-        // The app's own registrations, so that DemoData gets whatever it depends on.
+        // All of Core's services, so that a maintenance service added by a feature (a summary's rebuild) is there too.
         services.AddCrmServices();
         services.AddOptions<DemoOptions>().Configure(o => { o.Enabled = true; o.Projects = 0; });
         return services.BuildServiceProvider();

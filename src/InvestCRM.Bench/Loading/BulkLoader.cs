@@ -8,9 +8,9 @@ internal static class BulkLoader
 {
     public const int Seed = 20260101;
 
-    public static async Task<LoadCounts> LoadAsync(IRowSink sink, SyntheticCatalog catalog, SyntheticSize size, DateTimeOffset now)
+    public static async Task<LoadCounts> LoadAsync(IRowSink sink, SyntheticCatalog catalog, SyntheticIds ids, SyntheticSize size, DateTimeOffset now)
     {
-        var data = new SyntheticData(catalog, Seed, now).Generate(size);
+        var data = new SyntheticData(catalog, Seed, now, ids).Generate(size);
         var counts = new LoadCounts();
         foreach (var crmEvent in data.Events)
         {
@@ -62,5 +62,6 @@ internal sealed class LoadCounts
     public int Enterprises { get; set; }
     public int Projects { get; set; }
     public long StageChanges { get; set; }
+    public long StageReached { get; set; }
     public long Activities { get; set; }
 }

@@ -72,7 +72,12 @@ internal sealed class PostgresSink(string connectionString) : IRowSink
     }
 }
 
-/// <summary>SQLite: one transaction, one prepared INSERT per table reused for every row, no fsync while loading.</summary>
+/// <summary>
+/// SQLite: one connection, one transaction, one prepared single-row INSERT per table reused for every row; no journal
+/// and no fsync while loading, since a failed load is thrown away anyway (the database returns to WAL afterwards).
+/// Not multi-row: Microsoft.Data.Sqlite binds parameters by name, so an n-row statement costs O(n²) to bind, and
+/// 16 rows per statement loaded 50,000 projects in 49 s against 27 s one row at a time.
+/// </summary>
 internal sealed class SqliteSink : IRowSink
 {
     private readonly SqliteConnection _connection;
@@ -81,9 +86,11 @@ internal sealed class SqliteSink : IRowSink
 
     public SqliteSink(string connectionString)
     {
+        // Pooled connections of the schema set-up would keep the database in WAL mode.
+        SqliteConnection.ClearAllPools();
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        Execute("PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-200000;");
+        Execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;");
         _transaction = _connection.BeginTransaction();
     }
 
@@ -116,7 +123,7 @@ internal sealed class SqliteSink : IRowSink
     public Task CompleteAsync()
     {
         _transaction.Commit();
-        Execute("PRAGMA synchronous=NORMAL;");
+        Execute("PRAGMA synchronous=NORMAL; PRAGMA journal_mode=WAL;");
         return Task.CompletedTask;
     }
 

@@ -4,7 +4,7 @@ using InvestCRM.Features.Projects;
 namespace InvestCRM.Features.Demo;
 
 /// <summary>Word tables the synthetic data draws from; realistic enough that pages and searches look like the real thing.</summary>
-internal static class NameParts
+public static class NameParts
 {
     /// <summary>City, province, the 6-digit administrative code used in credit codes, and how often firms come from there.</summary>
     public static readonly (string City, string Province, string AreaCode, int Weight)[] Regions =
