@@ -49,6 +49,7 @@ public abstract class BrowserTest(KestrelApp app, Chromium chromium)
 
     protected async Task SignOutAsync()
     {
+        await Page.Locator(".account-menu > summary").ClickAsync(); // the account's links fold under the user's name
         await Page.GetByRole(AriaRole.Button, new() { Name = UiText.Chinese("Account.Logout") }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/account/login$"));
     }
