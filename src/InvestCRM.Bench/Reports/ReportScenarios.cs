@@ -65,8 +65,8 @@ internal static class ReportScenarios
             Dashboard(sql, data, "dashboard: whole plan", "/", TargetFigures(data, data.Targets), planRange with { To = planRange.To.AddYears(1) }, null),
             Dashboard(sql, data, $"dashboard: {label}", "/?" + filter,
                 [.. Totals(data.CountingStageId, period, TargetScope.Park, parks), .. TargetFigures(data, FilteredTargets(data, parks))], period, parks),
-            new("funnel: whole plan", "/funnel", null, sql.DetailFunnel(planRange, null)),
-            new($"funnel: {label}", "/funnel?" + filter, null, sql.DetailFunnel(period, parks)),
+            new("funnel: whole plan", "/funnel", ReportSql.SummaryFunnel(planRange, null), sql.DetailFunnel(planRange, null)),
+            new($"funnel: {label}", "/funnel?" + filter, ReportSql.SummaryFunnel(period, parks), sql.DetailFunnel(period, parks)),
             Ledger(sql, data),
         ];
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InvestCRM.Data;
+using InvestCRM.Features.Funnel;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Targets;
@@ -62,6 +63,23 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
         {DetailFrom} WHERE r."StageId" = {stageId} AND {InRange("r.\"FirstReachedAt\"", range)}{(parks is null ? "" : $" AND p.\"ParkId\" IN ({Ids(parks)})")}
         GROUP BY m ORDER BY m
         """;
+
+    /// <summary>
+    /// The funnel from its summaries, as FunnelQueries reads them: reached, stays and drops per stage, detail and kind in
+    /// the range's whole months, and the cohorts (creation quarter × stage) of the range's quarters.
+    /// </summary>
+    public static string SummaryFunnel(DateRange range, IReadOnlyList<int>? parks)
+    {
+        var (first, last) = WholeMonths(range);
+        var (from, to) = (FunnelLines.Quarter(range.Start), FunnelLines.Quarter(range.End.AddTicks(-1)));
+        var park = parks is null ? "" : $" AND \"ParkId\" IN ({Ids(parks)})";
+        return $"""
+            SELECT "Kind", "StageId", "Detail", SUM("Projects"), SUM("PlannedInvestmentWan") FROM "FunnelSummaries"
+            WHERE "Kind" <> {(int)FunnelKind.Cohort} AND "Month" >= {first} AND "Month" <= {last}{park} GROUP BY "Kind", "StageId", "Detail";
+            SELECT "Cohort", "StageId", SUM("Projects") FROM "FunnelSummaries"
+            WHERE "Kind" = {(int)FunnelKind.Cohort} AND "Cohort" >= {from} AND "Cohort" <= {to}{park} GROUP BY "Cohort", "StageId"
+            """;
+    }
 
     /// <summary>The funnel the naive way: projects first reaching each stage in the range.</summary>
     public string DetailFunnel(DateRange range, IReadOnlyList<int>? parks) => $"""

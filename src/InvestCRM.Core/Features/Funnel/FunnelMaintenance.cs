@@ -28,12 +28,24 @@ public sealed class FunnelMaintenance(CrmDbContext db)
         return problems;
     }
 
+    private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>Replaces every summary row with totals recomputed by the database, in one transaction.</summary>
     public async Task RebuildAsync(CancellationToken ct = default)
     {
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.FunnelSummaries.ExecuteDeleteAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(FunnelRebuildSql.For(db.Database.IsSqlite()), ct);
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(RebuildTimeout); // it reads every stage change: minutes at a million projects
+        try
+        {
+            await db.FunnelSummaries.ExecuteDeleteAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(FunnelRebuildSql.For(db.Database.IsSqlite()), ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+
         if (tx is not null)
         {
             await tx.CommitAsync(ct);

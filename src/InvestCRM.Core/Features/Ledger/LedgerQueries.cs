@@ -14,7 +14,7 @@ public sealed record LedgerRow(long Id, int ProjectId, string ProjectTitle, Date
 /// Reads the figures. Whole months come from the summaries; the days of a partial first or last month
 /// come from the ledger itself, through the same filter, so both paths count the same way.
 /// </summary>
-public sealed class LedgerQueries(CrmDbContext db)
+public sealed partial class LedgerQueries(CrmDbContext db)
 {
     public async Task<LedgerTotals> TotalsAsync(LedgerScope scope, CancellationToken ct = default)
     {

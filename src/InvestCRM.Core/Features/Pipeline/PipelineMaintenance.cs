@@ -60,8 +60,18 @@ public sealed class PipelineMaintenance(CrmDbContext db)
     public async Task RebuildAsync(CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Set<PipelineSummary>().ExecuteDeleteAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(RebuildSql, ct);
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30)); // it reads every project: a minute or more at a million
+        try
+        {
+            await db.Set<PipelineSummary>().ExecuteDeleteAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(RebuildSql, ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+
         await tx.CommitAsync(ct);
     }
 

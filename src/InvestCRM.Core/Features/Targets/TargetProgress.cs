@@ -33,14 +33,12 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
         var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == planId).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
         var now = clock.GetUtcNow();
 
-        var result = new List<TargetCompletion>();
-        foreach (var target in targets.Where(t => include(t, plan)).OrderBy(t => rows[t.Id].Scope).ThenBy(t => t.ScopeId).ThenBy(t => t.Year).ThenBy(t => t.Metric))
-        {
-            var counted = ScopeOf(target, plan, defaultStage, parks.Select(p => (p.Id, p.ParentId)).ToList());
-            var totals = await ledger.TotalsAsync(counted, ct);
-            result.Add(new TargetCompletion(rows[target.Id], counted.StageId, counted.Range, totals.Of(target.Metric), Expected(target, targets, plan, now)));
-        }
-
+        var shown = targets.Where(t => include(t, plan)).OrderBy(t => rows[t.Id].Scope).ThenBy(t => t.ScopeId).ThenBy(t => t.Year).ThenBy(t => t.Metric).ToList();
+        var tree = parks.Select(p => (p.Id, p.ParentId)).ToList();
+        var scopes = shown.Select(t => ScopeOf(t, plan, defaultStage, tree)).ToList();
+        var totals = await ledger.TotalsManyAsync(scopes, ct);
+        var result = shown.Select((target, i) =>
+            new TargetCompletion(rows[target.Id], scopes[i].StageId, scopes[i].Range, totals[i].Of(target.Metric), Expected(target, targets, plan, now))).ToList();
         return result;
     }
 

@@ -113,7 +113,7 @@ public sealed class ReportLoaderTests
             Assert.Equal(replay.Status, change.FromStatus);
             var problems = change.ToStageId != change.FromStageId
                 ? StageRules.CheckMove(replay, stages, new StageMove(change.ToStageId, change.Note))
-                : StageRules.CheckStatus(replay, change.ToStatus, change.Note);
+                : StageRules.CheckStatus(replay, change.ToStatus, change.Note, change.DropReason);
             Assert.True(problems.Count == 0, $"project {project.Id}, change {change.Id}: {string.Join(", ", problems.Select(p => p.Code))}");
             (replay.StageId, replay.Status) = (change.ToStageId, change.ToStatus);
         }

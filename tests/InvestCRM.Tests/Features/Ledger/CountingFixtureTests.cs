@@ -94,6 +94,34 @@ public sealed class CountingFixtureTests
 
     [Theory]
     [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task Many_scopes_read_at_once_equal_each_scope_read_alone(string provider)
+    {
+        // The dashboard reads every target's totals in one pass; each must equal the figure the target's own query gives.
+        foreach (var rule in new[] { CreditRule.Split, CreditRule.Double })
+        {
+            await using var fixture = await Fixture.CreateAsync(provider, rule);
+            var signed = await fixture.Db.Stages.Where(s => s.Code == "signed").Select(s => s.Id).SingleAsync();
+            var ranges = new[] { Year(1), Year(2), Cumulative(2), new DateRange(new DateOnly(2025, 6, 15), new DateOnly(2026, 1, 2)) };
+            var units = new (TargetScope Scope, int? Unit)[]
+            {
+                (TargetScope.Plan, null), (TargetScope.Park, fixture.Park1), (TargetScope.Park, fixture.Park2),
+                (TargetScope.Incubator, fixture.Incubator1), (TargetScope.Incubator, fixture.Incubator2),
+            };
+            var scopes = units.SelectMany(u => ranges.Select(r => new LedgerScope(signed, r, u.Scope, u.Unit is null ? [] : [u.Unit.Value], rule))).ToList();
+
+            var many = await fixture.Queries.TotalsManyAsync(scopes);
+
+            for (var i = 0; i < scopes.Count; i++)
+            {
+                Assert.Equal(await fixture.Queries.TotalsAsync(scopes[i]), many[i]);
+            }
+
+            Assert.Contains(many, t => t.Projects > 0);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
     public async Task Summaries_equal_the_ledger_after_corrections_and_reversals(string provider)
     {
         await using var fixture = await Fixture.CreateAsync(provider, CreditRule.Split);
