@@ -1325,6 +1325,8 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.HasIndex("StageId", "Status", "UpdatedAt");
 
+                    b.HasIndex("Status", "LastActivityAt", "CreatedAt");
+
                     b.HasIndex("OwnerId", "Status", "LastActivityAt", "CreatedAt");
 
                     b.HasIndex("TeamId", "Status", "LastActivityAt", "CreatedAt");

@@ -1278,6 +1278,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StageId", "Status", "UpdatedAt");
 
+                    b.HasIndex("Status", "LastActivityAt", "CreatedAt");
+
                     b.HasIndex("OwnerId", "Status", "LastActivityAt", "CreatedAt");
 
                     b.HasIndex("TeamId", "Status", "LastActivityAt", "CreatedAt");

@@ -106,17 +106,24 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
         var days = options.Value.StaleDays;
         var cutoff = clock.GetUtcNow().AddDays(-days);
         var (parks, filter) = (scope.ParkIds, scope.Filter);
-        var projects = db.Projects.AsNoTracking().Where(p => p.Status == ProjectStatus.Active && (p.LastActivityAt ?? p.CreatedAt) < cutoff);
+        var projects = db.Projects.AsNoTracking().Where(p => p.Status == ProjectStatus.Active);
         projects = parks.Count == 0 ? projects : projects.Where(p => parks.Contains(p.ParkId ?? 0));
         projects = filter.ChainId is { } chain ? projects.Where(p => p.ChainId == chain) : projects;
         projects = filter.TeamId is { } team ? projects.Where(p => p.TeamId == team) : projects;
         projects = filter.IncubatorId is { } incubator ? projects.Where(p => p.IncubatorId == incubator) : projects;
-        var longest = await projects.OrderBy(p => p.LastActivityAt ?? p.CreatedAt).ThenBy(p => p.Id).Take(StalledCount)
-            .Select(p => new StalledProject(p.Id, p.Title, p.Enterprise!.Name, p.StageId, p.Stage!.NameZh, p.Stage.NameEn,
-                p.LastActivityAt ?? p.CreatedAt, p.StageEnteredAt))
-            .ToListAsync(ct);
-        return new StalledProjects(days, await projects.CountAsync(ct), longest);
+        // Never visited (by creation) and idle (by last activity) are two ordered ranges of the (Status, LastActivityAt,
+        // CreatedAt) index, merged here: ordering by "last activity, else creation" in SQL sorts every active project.
+        var never = projects.Where(p => p.LastActivityAt == null && p.CreatedAt < cutoff);
+        var idle = projects.Where(p => p.LastActivityAt < cutoff);
+        var longest = (await Stalled(never.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)).ToListAsync(ct))
+            .Concat(await Stalled(idle.OrderBy(p => p.LastActivityAt).ThenBy(p => p.Id)).ToListAsync(ct))
+            .OrderBy(p => p.LastActivityAt).ThenBy(p => p.Id).Take(StalledCount).ToList();
+        return new StalledProjects(days, await never.CountAsync(ct) + await idle.CountAsync(ct), longest);
     }
+
+    private static IQueryable<StalledProject> Stalled(IQueryable<Project> projects) => projects.Take(StalledCount)
+        .Select(p => new StalledProject(p.Id, p.Title, p.Enterprise!.Name, p.StageId, p.Stage!.NameZh, p.Stage.NameEn,
+            p.LastActivityAt ?? p.CreatedAt, p.StageEnteredAt));
 
     /// <summary>
     /// The counted projects behind a dashboard figure: the filter's period and units, optionally one month (yyyyMM).

@@ -41,6 +41,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         project.HasIndex(p => new { p.OwnerId, p.Status, p.LastActivityAt, p.CreatedAt });
         project.HasIndex(p => new { p.TeamId, p.Status, p.LastActivityAt, p.CreatedAt });
         project.HasIndex(p => new { p.OwnerId, p.UpdatedAt });
+        // The dashboard's stalled projects across the whole park: longest idle first, and their count.
+        project.HasIndex(p => new { p.Status, p.LastActivityAt, p.CreatedAt });
         project.HasIndex(p => new { p.TeamId, p.UpdatedAt });
         project.HasIndex(p => new { p.IncubatorId, p.UpdatedAt });
         project.HasIndex(p => new { p.ChainId, p.UpdatedAt });
