@@ -34,7 +34,7 @@ internal sealed record ReportData(Plan Plan, int CountingStageId, IReadOnlyList<
             .Select(p => (p.Id, p.ParentId)).ToList();
         var perPark = await context.LedgerEntries.GroupBy(e => e.ParkId ?? 0).Select(g => new { Park = g.Key, Count = g.Count() }).ToListAsync();
         // The park whose own entries and its parks' are the most: the heaviest filter a user can choose.
-        var park = parks.MaxBy(p => perPark.Where(c => ReportScenarios.WithDescendants(p.Id, parks).Contains(c.Park)).Sum(c => c.Count)).Id;
+        var park = parks.MaxBy(p => perPark.Where(c => TargetProgress.WithDescendants(p.Id, parks).Contains(c.Park)).Sum(c => c.Count)).Id;
         var busy = targets.Where(t => t.Scope == TargetScope.Plan).MaxBy(t => TargetPeriods.RangeOf(t, plan).End - TargetPeriods.RangeOf(t, plan).Start)
             ?? throw new InvalidOperationException("The demo plan has no whole-plan target.");
         var range = TargetPeriods.RangeOf(busy, plan);
@@ -57,7 +57,7 @@ internal static class ReportScenarios
         var plan = data.Plan;
         var planRange = new DateRange(new DateOnly(plan.StartYear, 1, 1), new DateOnly(plan.EndYear + 1, 1, 1));
         var period = ReportPeriod.Parse(data.FilterPeriod, plan).Range;
-        var parks = WithDescendants(data.FilterParkId, data.Parks);
+        var parks = TargetProgress.WithDescendants(data.FilterParkId, data.Parks);
         var filter = new ReportFilter(Period: data.FilterPeriod, ParkId: data.FilterParkId).ToQuery();
         var label = $"{data.FilterPeriod} + park {data.FilterParkId}";
         return
@@ -94,24 +94,12 @@ internal static class ReportScenarios
     /// <summary>Each target's completion figure: its counting stage, period, units (a park with its parks) and metric.</summary>
     internal static List<Figure> TargetFigures(ReportData data, IEnumerable<PlanTarget> targets) =>
         targets.Select(t => new Figure(t.CountingStageId ?? data.CountingStageId, TargetPeriods.RangeOf(t, data.Plan), t.Scope,
-            t.Scope == TargetScope.Park ? WithDescendants(t.ScopeId ?? 0, data.Parks) : t.ScopeId is { } id ? [id] : [], t.Metric)).ToList();
+            t.Scope == TargetScope.Park ? TargetProgress.WithDescendants(t.ScopeId ?? 0, data.Parks) : t.ScopeId is { } id ? [id] : [], t.Metric)).ToList();
 
     /// <summary>Targets of the chosen parks whose own period is the chosen one (ReportPeriod.Matches).</summary>
     private static IEnumerable<PlanTarget> FilteredTargets(ReportData data, IReadOnlyList<int> parks)
     {
         var period = ReportPeriod.Parse(data.FilterPeriod, data.Plan);
         return data.Targets.Where(t => t.Scope == TargetScope.Park && parks.Contains(t.ScopeId ?? 0) && period.Matches(t, data.Plan));
-    }
-
-    /// <summary>A park and the parks inside it (TargetProgress.WithDescendants).</summary>
-    public static List<int> WithDescendants(int parkId, IReadOnlyList<(int Id, int? ParentId)> parks)
-    {
-        var result = new List<int> { parkId };
-        for (var i = 0; i < result.Count; i++)
-        {
-            result.AddRange(parks.Where(p => p.ParentId == result[i]).Select(p => p.Id));
-        }
-
-        return result;
     }
 }

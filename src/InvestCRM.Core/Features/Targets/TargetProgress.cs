@@ -71,7 +71,7 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
     }
 
     /// <summary>A base's target counts what lands in any park inside it.</summary>
-    internal static List<int> WithDescendants(int parkId, IReadOnlyList<(int Id, int? ParentId)> parks)
+    public static List<int> WithDescendants(int parkId, IReadOnlyList<(int Id, int? ParentId)> parks)
     {
         var result = new List<int> { parkId };
         for (var i = 0; i < result.Count; i++)
