@@ -119,7 +119,7 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
         var longest = (await Stalled(never.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)).ToListAsync(ct))
             .Concat(await Stalled(idle.OrderBy(p => p.LastActivityAt).ThenBy(p => p.Id)).ToListAsync(ct))
             .OrderBy(p => p.LastActivityAt).ThenBy(p => p.Id).Take(StalledCount).ToList();
-        if (!filter.HasUnitFilter && parks.Count == 0)
+        if (!filter.HasUnitFilter)
         {
             return new StalledProjects(days, await never.CountAsync(ct) + await idle.CountAsync(ct), longest);
         }
