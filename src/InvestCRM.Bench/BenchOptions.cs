@@ -9,7 +9,7 @@ internal enum BenchSuite
     Reports,
 }
 
-/// <summary>Command line: <c>[--suite pipeline|reports] --provider sqlite|postgres --projects N --enterprises N --activities N --connection S --duration S --clients N [--keep | --reuse S [--derive]]</c>.</summary>
+/// <summary>Command line: <c>[--suite pipeline|reports] --provider sqlite|postgres --projects N --enterprises N --activities N --connection S --duration S --clients N [--keep | --reuse S [--derive]] [--only text]</c>.</summary>
 internal sealed record BenchOptions
 {
     public BenchSuite Suite { get; init; } = BenchSuite.Pipeline;
@@ -30,6 +30,11 @@ internal sealed record BenchOptions
 
     /// <summary>With <c>--reuse</c>: build the derived tables (ledger, summaries) again before measuring, e.g. after a summary was added.</summary>
     public bool Derive { get; init; }
+
+    /// <summary>Measure only the scenarios whose name contains this text (e.g. <c>--only search</c>); all when empty.</summary>
+    public string? Only { get; init; }
+
+    public bool Selected(string scenario) => Only is null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
 
     public static BenchOptions Parse(string[] args)
     {
@@ -65,6 +70,7 @@ internal sealed record BenchOptions
             DurationSeconds = Int("duration", 20), WarmupSeconds = Int("warmup", 5), Clients = Int("clients", 10),
             WebDll = values.GetValueOrDefault("web"), Out = values.GetValueOrDefault("out"), Keep = values.ContainsKey("keep"),
             Reuse = values.GetValueOrDefault("reuse"), Derive = values.ContainsKey("derive"),
+            Only = values.GetValueOrDefault("only"),
         };
     }
 }

@@ -22,7 +22,7 @@ try
 {
     var loadTime = options.Reuse is null ? await LoadAsync(db, options) : TimeSpan.Zero;
     var data = await ScenarioData.LoadAsync(db);
-    var scenarios = Scenarios.All(data);
+    var scenarios = Scenarios.All(data).Where(s => options.Selected(s.Name)).ToList();
     var http = await MeasureHttpAsync(db, options, scenarios);
     var raw = await MeasureRawAsync(db, options, scenarios);
     var notes = new[]

@@ -19,7 +19,7 @@ internal static class ReportsSuite
         {
             var load = await LoadAsync(db, options);
             var data = await ReportData.LoadAsync(db);
-            var scenarios = ReportScenarios.All(data, db.Provider);
+            var scenarios = ReportScenarios.All(data, db.Provider).Where(s => options.Selected(s.Name)).ToList();
             var rows = await MeasureAsync(db, options, scenarios);
             var notes = Notes(options, args, data, load, loadBefore);
             var markdown = ReportTable.Markdown($"{options.Provider}, reports, {data.Projects:N0} projects", rows, notes);
