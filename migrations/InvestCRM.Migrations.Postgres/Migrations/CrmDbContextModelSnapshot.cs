@@ -100,13 +100,13 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedById");
+
                     b.HasIndex("EventId");
 
                     b.HasIndex("EnterpriseId", "OccurredAt");
 
                     b.HasIndex("ProjectId", "OccurredAt");
-
-                    b.HasIndex("CreatedById", "FollowUpDone", "FollowUpOn");
 
                     b.ToTable("Activities");
                 });
@@ -135,9 +135,15 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<bool>("FollowUpDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
                     b.HasKey("ActivityId", "UserId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "FollowUpDone", "FollowUpOn", "ActivityId");
 
                     b.ToTable("ActivityParticipants");
                 });

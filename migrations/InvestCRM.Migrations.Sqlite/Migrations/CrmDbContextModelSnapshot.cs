@@ -91,13 +91,13 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedById");
+
                     b.HasIndex("EventId");
 
                     b.HasIndex("EnterpriseId", "OccurredAt");
 
                     b.HasIndex("ProjectId", "OccurredAt");
-
-                    b.HasIndex("CreatedById", "FollowUpDone", "FollowUpOn");
 
                     b.ToTable("Activities");
                 });
@@ -126,9 +126,15 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FollowUpDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ActivityId", "UserId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "FollowUpDone", "FollowUpOn", "ActivityId");
 
                     b.ToTable("ActivityParticipants");
                 });

@@ -93,7 +93,10 @@ internal static class Tables
     ]);
 
     public static readonly Table<ActivityParticipant> ActivityParticipants = new("ActivityParticipants",
-        [Long<ActivityParticipant>("ActivityId", p => p.ActivityId), Text<ActivityParticipant>("UserId", p => p.UserId)]);
+    [
+        Long<ActivityParticipant>("ActivityId", p => p.ActivityId), Text<ActivityParticipant>("UserId", p => p.UserId),
+        Day<ActivityParticipant>("FollowUpOn", p => p.FollowUpOn), Flag<ActivityParticipant>("FollowUpDone", p => p.FollowUpDone),
+    ]);
 
     public static readonly Table<ActivityContact> ActivityContacts = new("ActivityContacts",
         [Long<ActivityContact>("ActivityId", c => c.ActivityId), Int<ActivityContact>("ContactId", c => c.ContactId)]);

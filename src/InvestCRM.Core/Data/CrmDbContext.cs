@@ -133,14 +133,15 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         BumpVersions();
+        var followUps = ParticipantFollowUps.Capture(ChangeTracker);
         var pending = AuditRecorder.Capture(ChangeTracker, _user);
         var pipeline = PipelineDelta.Capture(ChangeTracker);
-        if (pending.Count == 0 && pipeline.Count == 0)
+        if (pending.Count == 0 && pipeline.Count == 0 && followUps.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
 
-        // Changes, their audit entries and the pipeline summary land together or not at all.
+        // Changes, their audit entries, the pipeline summary and the participants' follow-ups land together or not at all.
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(ct)
             : null;
@@ -148,6 +149,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             await PipelineDelta.ApplyAsync(this, pipeline, ct);
+            await ParticipantFollowUps.ApplyAsync(this, followUps, ct);
             AuditEntries.AddRange(pending.Select(p => p.ToEntry()));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             if (ownTransaction is not null)

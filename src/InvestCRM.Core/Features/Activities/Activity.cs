@@ -34,11 +34,19 @@ public enum ActivityType
     OutboundTrip,
 }
 
-/// <summary>A staff member who took part.</summary>
+/// <summary>A staff member who took part (the author always does).</summary>
 public class ActivityParticipant
 {
     public long ActivityId { get; set; }
     public required string UserId { get; set; }
+
+    /// <summary>
+    /// The activity's follow-up, copied here by <see cref="ParticipantFollowUps"/> in every SaveChanges, so that
+    /// "my open follow-ups, earliest first" is one range of the (UserId, FollowUpDone, FollowUpOn) index for any user.
+    /// </summary>
+    public DateOnly? FollowUpOn { get; set; }
+
+    public bool FollowUpDone { get; set; }
 }
 
 /// <summary>An enterprise contact who was met.</summary>

@@ -24,8 +24,6 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         activity.HasMany(a => a.ContactsMet).WithOne().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
         activity.HasIndex(a => new { a.ProjectId, a.OccurredAt });
         activity.HasIndex(a => new { a.EnterpriseId, a.OccurredAt });
-        // Open follow-ups of an author in date order, without reading the done ones (most of them).
-        activity.HasIndex(a => new { a.CreatedById, a.FollowUpDone, a.FollowUpOn });
     }
 }
 
@@ -36,7 +34,8 @@ internal sealed class ActivityParticipantConfiguration : IEntityTypeConfiguratio
         participant.HasKey(p => new { p.ActivityId, p.UserId });
         participant.Property(p => p.UserId).HasMaxLength(450);
         participant.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
-        participant.HasIndex(p => p.UserId);
+        // A user's open follow-ups in date order (the id breaks ties), without reading the done ones (most of them).
+        participant.HasIndex(p => new { p.UserId, p.FollowUpDone, p.FollowUpOn, p.ActivityId });
     }
 }
 

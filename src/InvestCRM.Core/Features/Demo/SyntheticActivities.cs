@@ -67,6 +67,11 @@ internal sealed class SyntheticActivities(SyntheticCatalog catalog, Random rando
         var due = DateOnly.FromDateTime(activity.OccurredAt.UtcDateTime).AddDays(random.Next(3, 31));
         activity.FollowUpOn = due;
         activity.FollowUpDone = !latest && due <= DateOnly.FromDateTime(now.UtcDateTime);
+        // The bulk loader writes rows as they are, past SaveChanges, which would otherwise copy these.
+        foreach (var participant in activity.Participants)
+        {
+            (participant.FollowUpOn, participant.FollowUpDone) = (activity.FollowUpOn, activity.FollowUpDone);
+        }
     }
 
     private int? EventBefore(DateTimeOffset at)

@@ -16,8 +16,9 @@ public sealed record MyWorkView(DateOnly Today, int StaleDays, bool Team, IReadO
     IReadOnlyList<ProjectDueRow> ProjectsDue, IReadOnlyList<ProjectDueRow> Stale, IReadOnlyList<ProjectDueRow> RecentlyChanged);
 
 /// <summary>
-/// A staff member's to-do list. Every query starts from an index keyed by the user
-/// (Activity (CreatedById, FollowUpDone, FollowUpOn), ActivityParticipant (UserId), Project (OwnerId, Status, NextActionOn)) and is capped.
+/// A staff member's to-do list. Every query is one ordered range of an index keyed by the user (or team), capped:
+/// ActivityParticipant (UserId, FollowUpDone, FollowUpOn, ActivityId), Project (OwnerId, Status, NextActionOn),
+/// (OwnerId or TeamId, Status, LastActivityAt, CreatedAt) and (OwnerId, UpdatedAt).
 /// </summary>
 public sealed class MyWorkService(CrmDbContext db, TimeProvider clock, IOptions<MyWorkOptions> options)
 {
@@ -37,46 +38,21 @@ public sealed class MyWorkService(CrmDbContext db, TimeProvider clock, IOptions<
     }
 
     /// <summary>
-    /// Open follow-ups due today or earlier that the user logged or took part in, earliest first. The user's own come
-    /// from the (CreatedById, FollowUpDone, FollowUpOn) index in date order and stop at the cap. Joining the user's participant rows
-    /// to their activities instead would read every activity the user ever took part in (hundreds of thousands at a
-    /// million activities) to keep a hundred.
+    /// Open follow-ups due today or earlier that the user logged or took part in (the author is a participant too),
+    /// earliest first: one ordered range of the participant rows' (UserId, FollowUpDone, FollowUpOn, ActivityId) index,
+    /// which carry a copy of their activity's follow-up (<see cref="ParticipantFollowUps"/>), stopped at the cap.
     /// </summary>
-    private async Task<IReadOnlyList<FollowUpRow>> FollowUpsAsync(string me, DateOnly today, CancellationToken ct)
-    {
-        var own = await FollowUpRows(Open(db.Activities.Where(a => a.CreatedById == me), today)).ToListAsync(ct);
-        var others = await FollowUpRows(OthersWithMe(me, today, own.Count == Cap ? own[^1].FollowUpOn : null)).ToListAsync(ct);
-        return own.Concat(others).OrderBy(r => r.FollowUpOn).ThenBy(r => r.ActivityId).Take(Cap).ToList();
-    }
-
-    /// <summary>
-    /// Others' open follow-ups the user took part in. When the own list is full, only those due by its last date can
-    /// still make the list: each other author's follow-ups up to that date come from the same index, and the
-    /// participant row is probed by its key. Otherwise the user's participant rows drive the query.
-    /// </summary>
-    private IQueryable<Activity> OthersWithMe(string me, DateOnly today, DateOnly? bound)
-    {
-        if (bound is not { } last)
-        {
-            return Open(db.ActivityParticipants.Where(p => p.UserId == me).Join(db.Activities, p => p.ActivityId, a => a.Id, (p, a) => a)
-                .Where(a => a.CreatedById != me), today);
-        }
-
-        // Each other author's open follow-ups up to that date are one range of the (CreatedById, FollowUpDone,
-        // FollowUpOn) index; the participant row is probed by its key.
-        return db.Users.Where(u => u.Id != me).Join(Open(db.Activities, last).Where(a => a.Participants.Any(p => p.UserId == me)),
-            u => u.Id, a => a.CreatedById, (u, a) => a);
-    }
-
-    private static IQueryable<Activity> Open(IQueryable<Activity> activities, DateOnly dueBy) =>
-        activities.Where(a => a.FollowUpOn != null && a.FollowUpOn <= dueBy && !a.FollowUpDone);
-
-    private IQueryable<FollowUpRow> FollowUpRows(IQueryable<Activity> activities) => activities
-        .OrderBy(a => a.FollowUpOn).ThenBy(a => a.Id).Take(Cap)
-        .Select(a => new FollowUpRow(a.Id, a.Type, a.FollowUpOn!.Value, a.NextStep, a.Summary,
-            a.ProjectId, db.Projects.Where(p => p.Id == a.ProjectId).Select(p => p.Title).FirstOrDefault(),
-            a.EnterpriseId, db.Enterprises.Where(e => e.Id == a.EnterpriseId).Select(e => e.Name).FirstOrDefault()))
-        .AsNoTracking();
+    private async Task<IReadOnlyList<FollowUpRow>> FollowUpsAsync(string me, DateOnly today, CancellationToken ct) =>
+        await db.ActivityParticipants.AsNoTracking()
+            .Where(p => p.UserId == me && !p.FollowUpDone && p.FollowUpOn <= today)
+            .Join(db.Activities, p => p.ActivityId, a => a.Id, (p, a) => new { p.FollowUpOn, p.ActivityId, Activity = a })
+            .OrderBy(x => x.FollowUpOn).ThenBy(x => x.ActivityId)
+            .Take(Cap)
+            .Select(x => x.Activity)
+            .Select(a => new FollowUpRow(a.Id, a.Type, a.FollowUpOn!.Value, a.NextStep, a.Summary,
+                a.ProjectId, db.Projects.Where(p => p.Id == a.ProjectId).Select(p => p.Title).FirstOrDefault(),
+                a.EnterpriseId, db.Enterprises.Where(e => e.Id == a.EnterpriseId).Select(e => e.Name).FirstOrDefault()))
+            .ToListAsync(ct);
 
     private async Task<IReadOnlyList<ProjectDueRow>> DueProjectsAsync(string me, DateOnly today, CancellationToken ct) =>
         await Rows(db.Projects.Where(p => p.OwnerId == me && p.NextActionOn != null && p.NextActionOn <= today && p.Status == ProjectStatus.Active)
