@@ -42,9 +42,12 @@ public sealed class MyWorkService(CrmDbContext db, TimeProvider clock, IOptions<
     /// earliest first: one ordered range of the participant rows' (UserId, FollowUpDone, FollowUpOn, ActivityId) index,
     /// which carry a copy of their activity's follow-up (<see cref="ParticipantFollowUps"/>), stopped at the cap.
     /// </summary>
-    private async Task<IReadOnlyList<FollowUpRow>> FollowUpsAsync(string me, DateOnly today, CancellationToken ct) =>
-        await db.ActivityParticipants.AsNoTracking()
-            .Where(p => p.UserId == me && !p.FollowUpDone && p.FollowUpOn <= today)
+    private async Task<IReadOnlyList<FollowUpRow>> FollowUpsAsync(string me, DateOnly today, CancellationToken ct)
+    {
+        // Compared with a parameter: SQLite seeks its index on "FollowUpDone = ?" but not on "NOT FollowUpDone".
+        var done = false;
+        return await db.ActivityParticipants.AsNoTracking()
+            .Where(p => p.UserId == me && p.FollowUpDone == done && p.FollowUpOn <= today)
             .Join(db.Activities, p => p.ActivityId, a => a.Id, (p, a) => new { p.FollowUpOn, p.ActivityId, Activity = a })
             .OrderBy(x => x.FollowUpOn).ThenBy(x => x.ActivityId)
             .Take(Cap)
@@ -53,6 +56,7 @@ public sealed class MyWorkService(CrmDbContext db, TimeProvider clock, IOptions<
                 a.ProjectId, db.Projects.Where(p => p.Id == a.ProjectId).Select(p => p.Title).FirstOrDefault(),
                 a.EnterpriseId, db.Enterprises.Where(e => e.Id == a.EnterpriseId).Select(e => e.Name).FirstOrDefault()))
             .ToListAsync(ct);
+    }
 
     private async Task<IReadOnlyList<ProjectDueRow>> DueProjectsAsync(string me, DateOnly today, CancellationToken ct) =>
         await Rows(db.Projects.Where(p => p.OwnerId == me && p.NextActionOn != null && p.NextActionOn <= today && p.Status == ProjectStatus.Active)
@@ -67,7 +71,10 @@ public sealed class MyWorkService(CrmDbContext db, TimeProvider clock, IOptions<
     {
         var scope = (teamId is { } team ? db.Projects.Where(p => p.TeamId == team) : db.Projects.Where(p => p.OwnerId == me))
             .Where(p => p.Status == ProjectStatus.Active);
-        var never = await Rows(scope.Where(p => p.LastActivityAt == null && p.CreatedAt < cutoff).OrderBy(p => p.CreatedAt)).ToListAsync(ct);
+        // LastActivityAt is null throughout "never"; ordering by it as well lets PostgreSQL, for which IS NULL is no
+        // equality, read the index in order and stop at the cap instead of sorting all of the user's such projects.
+        var never = await Rows(scope.Where(p => p.LastActivityAt == null && p.CreatedAt < cutoff)
+            .OrderBy(p => p.LastActivityAt).ThenBy(p => p.CreatedAt)).ToListAsync(ct);
         var idle = await Rows(scope.Where(p => p.LastActivityAt < cutoff).OrderBy(p => p.LastActivityAt)).ToListAsync(ct);
         return never.Concat(idle).OrderBy(r => r.LastActivityAt ?? r.CreatedAt).ThenBy(r => r.Id).Take(Cap).ToList();
     }
@@ -78,7 +85,6 @@ public sealed class MyWorkService(CrmDbContext db, TimeProvider clock, IOptions<
         var changed = mine.Where(p => p.UpdatedAt >= since).OrderByDescending(p => p.UpdatedAt);
         return await Rows(changed).ToListAsync(ct);
     }
-
 
     private IQueryable<ProjectDueRow> Rows(IQueryable<Project> query) => query.AsNoTracking().Take(Cap).Select(p => new ProjectDueRow(
         p.Id, p.Title, p.Enterprise!.Name, p.Stage!.NameZh, p.Stage.NameEn, p.NextActionOn, p.LastActivityAt, p.UpdatedAt, p.CreatedAt));

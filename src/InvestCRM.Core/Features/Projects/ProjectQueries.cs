@@ -10,13 +10,10 @@ namespace InvestCRM.Features.Projects;
 /// </summary>
 public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
 {
-    /// <summary>The board counts each stage's active projects up to this many; beyond it shows "1,000+".</summary>
-    public const int BoardCountCap = 1000;
-
     public async Task<ProjectPage> ListAsync(ProjectFilter filter, CancellationToken ct = default)
     {
         var filtered = Filtered(filter);
-        var total = await filtered.CountAsync(ct);
+        var total = await SummaryCountAsync(filter, ct) ?? await filtered.CountAsync(ct);
         var page = Math.Min(filter.Page, Math.Max(1, (total + ProjectFilter.PageSize - 1) / ProjectFilter.PageSize));
         var rows = await Rows(Ordered(filtered, filter).Skip((page - 1) * ProjectFilter.PageSize).Take(ProjectFilter.PageSize))
             .ToListAsync(ct);
@@ -26,30 +23,6 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
     /// <summary>The whole filtered list (no paging) up to <paramref name="cap"/> rows, read as a stream.</summary>
     public IAsyncEnumerable<ProjectListRow> ExportRows(ProjectFilter filter, int cap) =>
         Rows(Ordered(Filtered(filter), filter).Take(cap)).AsAsyncEnumerable();
-
-    /// <summary>
-    /// Per stage: how many active projects match (counted up to <paramref name="countCap"/>, then shown as "cap+"),
-    /// and the most recently updated few of them. Counting every active row on each view reads the whole table
-    /// (status is not indexed); a capped count per stage walks the (StageId, UpdatedAt) index and stops early.
-    /// </summary>
-    public async Task<IReadOnlyList<BoardColumn>> BoardAsync(ProjectFilter filter, int perStage = 20, int countCap = BoardCountCap,
-        CancellationToken ct = default)
-    {
-        var active = Filtered(filter with { StageId = null, Status = ProjectStatus.Active });
-        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Order)
-            .Select(s => new { s.Id, s.NameZh, s.NameEn, Count = active.Where(p => p.StageId == s.Id).Take(countCap + 1).Count() })
-            .ToListAsync(ct);
-        var columns = new List<BoardColumn>(stages.Count);
-        foreach (var stage in stages)
-        {
-            var cards = stage.Count == 0
-                ? []
-                : await Cards(NewestFirst(active.Where(p => p.StageId == stage.Id)).Take(perStage)).ToListAsync(ct);
-            columns.Add(new BoardColumn(stage.Id, stage.NameZh, stage.NameEn, Math.Min(stage.Count, countCap), cards, stage.Count > countCap));
-        }
-
-        return columns;
-    }
 
     public Task<BoardCard?> CardAsync(int id, CancellationToken ct = default) =>
         Cards(db.Projects.AsNoTracking().Where(p => p.Id == id)).FirstOrDefaultAsync(ct);
