@@ -21,7 +21,7 @@ public static class ProjectEndpoints
         HttpContext http, ProjectExport export, ProjectQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var filter = ProjectFilter.Parse(key => http.Request.Query[key].FirstOrDefault());
-        var text = new ExportText(l["Nav.Projects"], ExportFilterText.Describe(filter, await queries.OptionsAsync(ct), l),
+        var text = new ExportText(l["Nav.Projects"], ExportFilterText.Describe(filter, await queries.FilterOptionsAsync(ct), l),
             ExportFilterText.Headers(l), Display.IsEnglish, s => l.Enum(s), s => l.Enum(s));
         // The zip package behind .xlsx needs a seekable stream; it is built in memory (never a temp file), then sent.
         var buffer = new MemoryStream();

@@ -124,6 +124,31 @@ public class ProjectQueriesTests
 
     [Theory]
     [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task The_filter_offers_the_same_choices_in_the_same_order_as_the_edit_form(string provider)
+    {
+        await using var db = await WithProjectsAsync(provider);
+        var plan = await db.Db.Plans.Select(p => p.Id).FirstAsync(TestContext.Current.CancellationToken);
+        db.Db.AddRange(new InvestCRM.Features.Plans.Park { PlanId = plan, Name = "永安基地", SortOrder = 2 },
+            new InvestCRM.Features.Plans.Park { PlanId = plan, Name = "三明高新区", NameEn = "Sanming Hi-tech Zone", SortOrder = 1 },
+            new InvestCRM.Features.Incubators.OffshoreIncubator { PlanId = plan, Name = "上海离岸孵化器", City = "上海" },
+            new InvestCRM.Features.Incubators.OffshoreIncubator { PlanId = plan, Name = "北京离岸孵化器", City = "北京" });
+        await db.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        var form = await db.Queries.OptionsAsync(TestContext.Current.CancellationToken);
+        var filter = await db.Queries.FilterOptionsAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(form.Stages, filter.Stages);
+        Assert.Equal(2, filter.Owners.Count);
+        Assert.Equal(form.Owners, filter.Owners);
+        Assert.Equal(form.Teams, filter.Teams);
+        Assert.Equal(["三明高新区", "永安基地"], filter.Parks.Select(p => p.Zh));
+        Assert.Equal(form.Parks, filter.Parks);
+        Assert.Equal(form.Chains, filter.Chains);
+        Assert.Equal(form.Incubators, filter.Incubators);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
     public async Task The_export_has_the_filter_line_the_header_row_and_one_row_per_project(string provider)
     {
         await using var db = await WithProjectsAsync(provider);
