@@ -17,7 +17,7 @@ internal static class RawSql
     public static readonly string List = $"""
         SELECT {ListColumns} FROM "Projects" p JOIN "Enterprises" e ON e."Id" = p."EnterpriseId"
         WHERE p."StageId" = @stage AND p."ChainId" = @chain ORDER BY p."UpdatedAt" DESC LIMIT {Scenarios.PageSize} OFFSET {Scenarios.PageSize * 2};
-        SELECT COUNT(*) FROM "Projects" p WHERE p."StageId" = @stage AND p."ChainId" = @chain;
+        SELECT SUM("Projects") / 10000 FROM "PipelineSummaries" WHERE "StageId" = @stage AND "ChainId" = @chain;
         """;
 
     public const string SearchCount = """
@@ -30,9 +30,9 @@ internal static class RawSql
         {SearchCount};
         """;
 
-    /// <summary>Active projects per stage, and the newest few of each stage (one index range scan per stage).</summary>
+    /// <summary>Active projects per stage (from the pipeline summary, as the page), and the newest few of each stage (one index range scan per stage).</summary>
     public static string Board(IReadOnlyList<int> stageIds) =>
-        """SELECT "StageId", COUNT(*) FROM "Projects" WHERE "Status" = 'Active' GROUP BY "StageId";""" + string.Concat(stageIds.Select(id => $"""
+        """SELECT "StageId", SUM("Projects") / 10000 FROM "PipelineSummaries" WHERE "Status" = 'Active' GROUP BY "StageId";""" + string.Concat(stageIds.Select(id => $"""
             SELECT p."Id", p."Title", e."Name", p."PlannedInvestmentWan", p."OwnerId", p."UpdatedAt" FROM "Projects" p
             JOIN "Enterprises" e ON e."Id" = p."EnterpriseId" WHERE p."StageId" = {id} AND p."Status" = 'Active'
             ORDER BY p."UpdatedAt" DESC LIMIT {Scenarios.BoardCardsPerStage};
@@ -56,17 +56,23 @@ internal static class RawSql
         """;
 
     /// <summary>
-    /// My work: open follow-ups due by today that the user logged (the creator is always a participant too, so the
-    /// participant rows find them all), projects whose next action is due, stale projects, recently changed projects.
+    /// My work: open follow-ups due by today that the user logged or took part in (the author is a participant too, and
+    /// each participant row carries its activity's follow-up, so one ordered range of the participant index finds them),
+    /// projects whose next action is due, stale projects (never touched, or idle: two ordered ranges merged), recently
+    /// changed projects. "FollowUpDone = @open" (false) rather than NOT: SQLite seeks an index only on the equality.
     /// </summary>
     public const string MyWork = $"""
         SELECT a."Id", a."Type", a."FollowUpOn", a."NextStep", a."Summary", a."ProjectId", p."Title", a."EnterpriseId", e."Name"
         FROM "ActivityParticipants" ap JOIN "Activities" a ON a."Id" = ap."ActivityId"
         LEFT JOIN "Projects" p ON p."Id" = a."ProjectId" LEFT JOIN "Enterprises" e ON e."Id" = a."EnterpriseId"
-        WHERE ap."UserId" = @user AND a."FollowUpOn" <= @today AND NOT a."FollowUpDone" ORDER BY a."FollowUpOn" LIMIT 100;
+        WHERE ap."UserId" = @user AND ap."FollowUpDone" = @open AND ap."FollowUpOn" <= @today ORDER BY ap."FollowUpOn", ap."ActivityId" LIMIT 100;
         SELECT {DueColumns} WHERE p."OwnerId" = @user AND p."NextActionOn" <= @today AND p."Status" = 'Active' ORDER BY p."NextActionOn" LIMIT 100;
-        SELECT {DueColumns} WHERE p."OwnerId" = @user AND p."Status" = 'Active' AND COALESCE(p."LastActivityAt", p."CreatedAt") < @stale
-        ORDER BY COALESCE(p."LastActivityAt", p."CreatedAt") LIMIT 100;
+        SELECT * FROM (SELECT p."CreatedAt" AS "Since", {DueColumns} WHERE p."OwnerId" = @user AND p."Status" = 'Active' AND p."LastActivityAt" IS NULL
+            AND p."CreatedAt" < @stale ORDER BY p."LastActivityAt", p."CreatedAt" LIMIT 100) never
+        UNION ALL
+        SELECT * FROM (SELECT p."LastActivityAt" AS "Since", {DueColumns} WHERE p."OwnerId" = @user AND p."Status" = 'Active'
+            AND p."LastActivityAt" < @stale ORDER BY p."LastActivityAt" LIMIT 100) idle
+        ORDER BY "Since" LIMIT 100;
         SELECT {DueColumns} WHERE p."OwnerId" = @user AND p."UpdatedAt" >= @recent ORDER BY p."UpdatedAt" DESC LIMIT 100;
         """;
 

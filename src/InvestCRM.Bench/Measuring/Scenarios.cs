@@ -80,7 +80,7 @@ internal static class Scenarios
                 ("@done", false), ("@user", data.UserId), ("@id", data.RandomProject(random)))),
         new("my work",
             (client, _) => client.GetAsync(MyWorkPath),
-            (db, _) => RawSql.ReadAllAsync(db, RawSql.MyWork, ("@user", data.UserId), ("@today", RawSql.Day(db, DateOnly.FromDateTime(DateTime.Now))),
+            (db, _) => RawSql.ReadAllAsync(db, RawSql.MyWork, ("@user", data.UserId), ("@open", false), ("@today", RawSql.Day(db, DateOnly.FromDateTime(DateTime.Now))),
                 ("@stale", RawSql.At(db, DateTimeOffset.UtcNow.AddDays(-30))), ("@recent", RawSql.At(db, DateTimeOffset.UtcNow.AddDays(-7))))),
     ];
 }
