@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using InvestCRM.Data;
+using InvestCRM.Features.Reporting;
 using InvestCRM.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,14 @@ public sealed record LedgerRow(long Id, int ProjectId, string ProjectTitle, Date
 /// </summary>
 public sealed partial class LedgerQueries(CrmDbContext db)
 {
-    public async Task<LedgerTotals> TotalsAsync(LedgerScope scope, CancellationToken ct = default)
+    /// <summary>One scope's totals, from the roll-ups (see <see cref="TotalsManyAsync"/>).</summary>
+    public async Task<LedgerTotals> TotalsAsync(LedgerScope scope, CancellationToken ct = default) =>
+        (await TotalsManyAsync([scope], ct))[0];
+
+    /// <summary>
+    /// One scope's totals filtered out of the summary rows themselves: the reference the roll-up path is tested against.
+    /// </summary>
+    internal async Task<LedgerTotals> TotalsFromSummariesAsync(LedgerScope scope, CancellationToken ct = default)
     {
         var (firstMonth, lastMonth) = WholeMonths(scope.Range);
         var filter = Filter(scope);
@@ -42,8 +50,8 @@ public sealed partial class LedgerQueries(CrmDbContext db)
     /// <summary>Landings per month (yyyyMM) of the whole plan at one stage: projects counted and investment.</summary>
     public async Task<IReadOnlyList<MonthTotals>> MonthlyAsync(int stageId, int fromMonth, int toMonth, CancellationToken ct = default)
     {
-        var rows = await db.LedgerSummaries.AsNoTracking()
-            .Where(s => s.StageId == stageId && s.Role == CreditRole.Primary && s.Month >= fromMonth && s.Month <= toMonth)
+        var rows = await db.LedgerRollups.AsNoTracking()
+            .Where(s => s.StageId == stageId && s.UnitKind == RollupUnit.All && s.Role == CreditRole.Primary && s.Month >= fromMonth && s.Month <= toMonth)
             .GroupBy(s => s.Month)
             .Select(g => new { Month = g.Key, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) })
             .ToListAsync(ct);
