@@ -108,10 +108,11 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
         projects = filter.IncubatorId is { } incubator ? projects.Where(p => p.IncubatorId == incubator) : projects;
         // Never visited (by creation) and idle (by last activity) are two ordered ranges of the (Status, LastActivityAt,
         // CreatedAt, Id) index, merged here: ordering by "last activity, else creation" in SQL sorts every active project.
+        // Both are ordered by the index's own columns: PostgreSQL does not take "IS NULL" as fixing LastActivityAt, so
+        // "ORDER BY CreatedAt" alone made it sort ≈870,000 never-visited projects to keep ten.
         var never = projects.Where(p => p.LastActivityAt == null && p.CreatedAt < cutoff);
         var idle = projects.Where(p => p.LastActivityAt < cutoff);
-        var longest = (await Stalled(never.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)).ToListAsync(ct))
-            .Concat(await Stalled(idle.OrderBy(p => p.LastActivityAt).ThenBy(p => p.Id)).ToListAsync(ct))
+        var longest = (await Stalled(IndexOrder(never)).ToListAsync(ct)).Concat(await Stalled(IndexOrder(idle)).ToListAsync(ct))
             .OrderBy(p => p.LastActivityAt).ThenBy(p => p.Id).Take(StalledCount).ToList();
 
         // Counted the other way round, exactly: all active projects of the units (kept in the pipeline summary) less the
@@ -136,6 +137,9 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
         rows = filter.TeamId is { } team ? rows.Where(s => s.TeamId == team) : rows;
         return filter.IncubatorId is { } incubator ? rows.Where(s => s.IncubatorId == incubator) : rows;
     }
+
+    private static IQueryable<Project> IndexOrder(IQueryable<Project> projects) =>
+        projects.OrderBy(p => p.LastActivityAt).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id);
 
     private static IQueryable<StalledProject> Stalled(IQueryable<Project> projects) => projects.Take(StalledCount)
         .Select(p => new StalledProject(p.Id, p.Title, p.Enterprise!.Name, p.StageId, p.Stage!.NameZh, p.Stage.NameEn,

@@ -8,7 +8,7 @@ public sealed partial class LedgerQueries
 {
     /// <summary>
     /// The totals of many scopes at once (every target on a dashboard): one read of the roll-ups per stage and
-    /// kind of unit, then each scope is filtered and combined here with the same filter <see cref="TotalsAsync"/> uses.
+    /// kind of unit, then each scope is filtered (<see cref="Matches"/>) and combined here.
     /// One query per target read the stage's summary rows again for each of them (seconds at a million projects).
     /// </summary>
     public async Task<IReadOnlyList<LedgerTotals>> TotalsManyAsync(IReadOnlyList<LedgerScope> scopes, CancellationToken ct = default)
@@ -24,12 +24,11 @@ public sealed partial class LedgerQueries
         foreach (var scope in scopes)
         {
             var (first, last) = WholeMonths(scope.Range);
-            var filter = Filter(scope).Compile();
-            var parts = grouped[(scope.StageId, scope.Scope)].Where(r => r.Month >= first && r.Month <= last).Where(filter)
+            var parts = grouped[(scope.StageId, scope.Scope)].Where(r => r.Month >= first && r.Month <= last).Where(r => Matches(scope, r))
                 .Select(r => new Part(r.Role, r.SplitScope, r.Measures())).ToList();
             if (!scope.Range.IsWholeMonths)
             {
-                parts.AddRange((await EdgeLinesAsync(scope, first, last, ct)).Where(filter).Select(l => new Part(l.Role, l.SplitScope, l.Measures())));
+                parts.AddRange((await EdgeLinesAsync(scope, first, last, ct)).Where(r => Matches(scope, r)).Select(l => new Part(l.Role, l.SplitScope, l.Measures())));
             }
 
             result.Add(Combine(scope, parts));

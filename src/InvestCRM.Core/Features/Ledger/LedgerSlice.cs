@@ -46,10 +46,15 @@ public sealed class LedgerSliceQueries(CrmDbContext db)
         var stored = RollupFor(slice, key) is (var kind, var ids)
             ? await Sums(Rollups(slice.StageId, kind, ids).Where(r => r.Month >= first && r.Month <= last), RollupKey(key), ct)
             : await Sums(Narrow(db.LedgerSummaries.AsNoTracking(), slice).Where(s => s.Month >= first && s.Month <= last), SummaryKey(key), ct);
-        var edgeKey = SummaryKey(key).Compile();
-        var edges = Narrow((slice.Range.IsWholeMonths ? [] : await EdgeLinesAsync(slice, first, last, ct)).AsQueryable(), slice)
-            .AsEnumerable().Select(l => (Key: edgeKey(l), l.Projects, l.InvestmentWan));
-        return stored.Concat(edges)
+        // Only custom periods have partial months: whole months need neither the ledger nor compiling the filter for memory.
+        if (!slice.Range.IsWholeMonths)
+        {
+            var edgeKey = SummaryKey(key).Compile();
+            stored.AddRange(Narrow((await EdgeLinesAsync(slice, first, last, ct)).AsQueryable(), slice)
+                .AsEnumerable().Select(l => (edgeKey(l), l.Projects, l.InvestmentWan)));
+        }
+
+        return stored
             .GroupBy(r => r.Key)
             .Select(g => new SliceTotals(g.Key, g.Sum(r => r.Projects) / (decimal)LedgerSummary.Scale, g.Sum(r => r.InvestmentWan) / (decimal)LedgerSummary.Scale))
             .Where(t => t.Projects != 0 || t.InvestmentWan != 0)
