@@ -490,6 +490,51 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("InvestCRM.Features.Funnel.FunnelRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Cohort")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Detail")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PlannedInvestmentWan")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Projects")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitKind", "UnitId", "Kind", "StageId", "Month", "Cohort", "Detail")
+                        .IsUnique();
+
+                    b.ToTable("FunnelRollups", (string)null);
+                });
+
             modelBuilder.Entity("InvestCRM.Features.Funnel.FunnelSummary", b =>
                 {
                     b.Property<long>("Id")
@@ -839,6 +884,84 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.HasIndex("StageId", "CountedAt");
 
                     b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("InvestCRM.Features.Ledger.LedgerRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Enterprises")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Incubated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InvestmentWan")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LandMu")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OutputValueWan")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Projects")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SharedEnterprises")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SharedIncubated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SharedInvestmentWan")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SharedLandMu")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SharedOutputValueWan")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SharedProjects")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SharedTaxWan")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SplitScope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TaxWan")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StageId", "UnitKind", "UnitId", "Month", "Role", "SplitScope")
+                        .IsUnique();
+
+                    b.ToTable("LedgerRollups", (string)null);
                 });
 
             modelBuilder.Entity("InvestCRM.Features.Ledger.LedgerSummary", b =>
@@ -1331,9 +1454,9 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.HasIndex("StageId", "Status", "UpdatedAt");
 
-                    b.HasIndex("Status", "LastActivityAt", "CreatedAt");
-
                     b.HasIndex("OwnerId", "Status", "LastActivityAt", "CreatedAt");
+
+                    b.HasIndex("Status", "LastActivityAt", "CreatedAt", "Id");
 
                     b.HasIndex("TeamId", "Status", "LastActivityAt", "CreatedAt");
 

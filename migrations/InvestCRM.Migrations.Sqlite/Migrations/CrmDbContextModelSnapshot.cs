@@ -467,6 +467,49 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("InvestCRM.Features.Funnel.FunnelRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cohort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Detail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlannedInvestmentWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Projects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitKind", "UnitId", "Kind", "StageId", "Month", "Cohort", "Detail")
+                        .IsUnique();
+
+                    b.ToTable("FunnelRollups", (string)null);
+                });
+
             modelBuilder.Entity("InvestCRM.Features.Funnel.FunnelSummary", b =>
                 {
                     b.Property<long>("Id")
@@ -806,6 +849,82 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.HasIndex("StageId", "CountedAt");
 
                     b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("InvestCRM.Features.Ledger.LedgerRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Enterprises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Incubated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvestmentWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LandMu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutputValueWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Projects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedEnterprises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedIncubated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedInvestmentWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedLandMu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedOutputValueWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedProjects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedTaxWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SplitScope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaxWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StageId", "UnitKind", "UnitId", "Month", "Role", "SplitScope")
+                        .IsUnique();
+
+                    b.ToTable("LedgerRollups", (string)null);
                 });
 
             modelBuilder.Entity("InvestCRM.Features.Ledger.LedgerSummary", b =>
@@ -1284,9 +1403,9 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StageId", "Status", "UpdatedAt");
 
-                    b.HasIndex("Status", "LastActivityAt", "CreatedAt");
-
                     b.HasIndex("OwnerId", "Status", "LastActivityAt", "CreatedAt");
+
+                    b.HasIndex("Status", "LastActivityAt", "CreatedAt", "Id");
 
                     b.HasIndex("TeamId", "Status", "LastActivityAt", "CreatedAt");
 

@@ -31,10 +31,12 @@ internal static class DerivedTables
     [
         new("ledger entries (first reaches of counting stages, set-based)", c => LedgerBulk.BackfillAsync(c.Db)),
         new("ledger summaries (set-based rebuild)", c => LedgerBulk.RebuildSummariesAsync(c.Db)),
+        new("ledger roll-ups (set-based rebuild)", c => LedgerRollup.Definition.RebuildAsync(c.Service<CrmDbContext>(), default)),
         new("pipeline summary (set-based rebuild)", c => c.Service<PipelineMaintenance>().RebuildAsync()),
-        new("funnel summaries (set-based rebuild)", c => c.Service<FunnelMaintenance>().RebuildAsync()),
+        new("funnel summaries and roll-ups (set-based rebuild)", c => c.Service<FunnelMaintenance>().RebuildAsync()),
         new("planner statistics", c => c.Db.AnalyzeAsync()),
-        new("check: ledger summaries equal the ledger (LedgerMaintenance.VerifyAsync)", VerifyLedgerAsync),
+        new("check: ledger summaries equal the ledger, roll-ups the summaries (LedgerMaintenance.VerifyAsync)", VerifyLedgerAsync),
+        new("check: funnel roll-ups equal the funnel summaries", VerifyFunnelRollupsAsync),
     ];
 
     /// <summary>Runs every step in order, each in a fresh service scope, and prints how long each took.</summary>
@@ -64,6 +66,14 @@ internal static class DerivedTables
         {
             throw new InvalidOperationException($"The ledger summaries differ from the ledger in {problems.Count} rows, e.g.:\n  " +
                 string.Join("\n  ", problems.Take(10)));
+        }
+    }
+
+    private static async Task VerifyFunnelRollupsAsync(DerivedContext context)
+    {
+        if (await FunnelRollup.Definition.DifferencesAsync(context.Service<CrmDbContext>(), default) is var differences and > 0)
+        {
+            throw new InvalidOperationException($"{differences} funnel roll-up rows differ from the funnel summaries.");
         }
     }
 

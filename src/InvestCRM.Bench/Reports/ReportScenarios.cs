@@ -1,5 +1,6 @@
 using InvestCRM.Bench.Loading;
 using InvestCRM.Data;
+using InvestCRM.Features.MyWork;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Reporting;
 using InvestCRM.Features.Targets;
@@ -71,10 +72,14 @@ internal static class ReportScenarios
         ];
     }
 
-    /// <summary>The targets' completion and the landings by month; the app today shows the whole plan's (the filter is read by the reporting pages).</summary>
+    /// <summary>
+    /// Everything the dashboard shows: the targets' completion, the landings by month, the top teams and incubators, the
+    /// pipeline by stage and the stalled projects. The naive SQL covers the completion and landings only.
+    /// </summary>
     private static ReportScenario Dashboard(ReportSql sql, ReportData data, string name, string path, IReadOnlyList<Figure> figures, DateRange months, IReadOnlyList<int>? parks) =>
         new(name, path,
-            string.Join(";\n", ReportSql.Targets(data.Plan.Id), sql.SummaryFigures(figures), sql.SummaryMonthly(data.CountingStageId, months, parks)),
+            string.Join(";\n", ReportSql.Targets(data.Plan.Id), sql.SummaryFigures(figures), ReportSql.SummaryMonthly(data.CountingStageId, months, parks),
+                sql.SummaryDashboardRest(data.CountingStageId, months, parks, DateTimeOffset.UtcNow.AddDays(-new MyWorkOptions().StaleDays))),
             string.Join(";\n", ReportSql.Targets(data.Plan.Id), sql.DetailFigures(figures), sql.DetailMonthly(data.CountingStageId, months, parks)));
 
     /// <summary>The ledger page of the busiest whole-plan target: its totals, the number of entries and the newest 50.</summary>

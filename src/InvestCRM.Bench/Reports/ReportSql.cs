@@ -3,6 +3,7 @@ using InvestCRM.Data;
 using InvestCRM.Features.Funnel;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Plans;
+using InvestCRM.Features.Reporting;
 using InvestCRM.Features.Targets;
 
 namespace InvestCRM.Bench.Reports;
@@ -11,7 +12,7 @@ namespace InvestCRM.Bench.Reports;
 internal sealed record Figure(int StageId, DateRange Range, TargetScope Scope, IReadOnlyList<int> Units, TargetMetric Metric);
 
 /// <summary>
-/// Hand-written SQL for report figures, two ways: from the summary tables (the floor a page is held to) and the naive
+/// Hand-written SQL for report figures, two ways: from the summary tables and their roll-ups (the floor a page is held to) and the naive
 /// way, aggregating the detail rows (StageReached joined to Projects) on every view. Every figure of a page is one
 /// conditional SUM of a single pass over the rows of its stages and months. Values are inlined: they are numbers.
 /// </summary>
@@ -19,7 +20,7 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
 {
     private const string DetailFrom = """FROM "StageReached" r JOIN "Projects" p ON p."Id" = r."ProjectId" """;
 
-    /// <summary>The figures from LedgerSummaries: whole months only (every target of the demo plan covers whole months).</summary>
+    /// <summary>The figures from LedgerRollups: whole months only (every target of the demo plan covers whole months).</summary>
     public string SummaryFigures(IReadOnlyList<Figure> figures)
     {
         var sums = figures.Select(f =>
@@ -30,7 +31,7 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
         var months = figures.Select(f => WholeMonths(f.Range)).ToList();
         return $"""
             SELECT {string.Join(",\n  ", sums)}
-            FROM "LedgerSummaries" s WHERE s."StageId" IN ({Ids(figures.Select(f => f.StageId))})
+            FROM "LedgerRollups" s WHERE s."StageId" IN ({Ids(figures.Select(f => f.StageId))})
               AND s."Month" BETWEEN {months.Min(m => m.First)} AND {months.Max(m => m.Last)}
             """;
     }
@@ -47,16 +48,44 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
             """;
     }
 
-    /// <summary>Projects counted and investment per month (yyyyMM, China time) at one stage, optionally for some parks.</summary>
-    public string SummaryMonthly(int stageId, DateRange range, IReadOnlyList<int>? parks)
+    /// <summary>Projects counted and investment per month (yyyyMM, China time) at one stage, optionally for some parks (primary credit).</summary>
+    public static string SummaryMonthly(int stageId, DateRange range, IReadOnlyList<int>? parks)
     {
         var (first, last) = WholeMonths(range);
         return $"""
-            SELECT s."Month", SUM(s."Projects"), SUM(s."InvestmentWan") FROM "LedgerSummaries" s
-            WHERE s."StageId" = {stageId} AND s."Month" BETWEEN {first} AND {last} AND {(parks is null ? "s.\"Role\" = 0" : $"s.\"ParkId\" IN ({Ids(parks)})")}
+            SELECT s."Month", SUM(s."Projects"), SUM(s."InvestmentWan") FROM "LedgerRollups" s
+            WHERE s."StageId" = {stageId} AND s."Month" BETWEEN {first} AND {last} AND s."Role" = 0 AND {RollupUnits(RollupUnit.Park, parks)}
             GROUP BY s."Month" ORDER BY s."Month"
             """;
     }
+
+    /// <summary>
+    /// The dashboard's other sections as it reads them: the top teams and incubators (roll-ups of the whole plan; with
+    /// parks, the summary rows, which alone hold park × team), the open pipeline by stage, and the stalled projects (the
+    /// ten longest from two index ranges, the count as active less fresh).
+    /// </summary>
+    public string SummaryDashboardRest(int stageId, DateRange range, IReadOnlyList<int>? parks, DateTimeOffset staleCutoff)
+    {
+        var (first, last) = WholeMonths(range);
+        var months = $"\"StageId\" = {stageId} AND \"Month\" BETWEEN {first} AND {last} AND \"Role\" = 0";
+        string Top(RollupUnit kind, string column) => parks is null
+            ? $"""SELECT "UnitId", SUM("Projects"), SUM("InvestmentWan") FROM "LedgerRollups" WHERE {months} AND "UnitKind" = {(int)kind} GROUP BY "UnitId" """
+            : $"""SELECT "{column}", SUM("Projects"), SUM("InvestmentWan") FROM "LedgerSummaries" WHERE {months} AND "ParkId" IN ({Ids(parks)}) GROUP BY "{column}" """;
+        var park = parks is null ? "" : $" AND \"ParkId\" IN ({Ids(parks)})";
+        var cutoff = At(staleCutoff);
+        var stalled = $"""SELECT p."Id", p."Title", e."Name", p."StageId" FROM "Projects" p JOIN "Enterprises" e ON e."Id" = p."EnterpriseId" WHERE p."Status" = 'Active'{park}""";
+        return string.Join(";\n",
+            Top(RollupUnit.Team, "TeamId"), Top(RollupUnit.Incubator, "IncubatorId"),
+            $"""SELECT "StageId", "Status", SUM("Projects"), SUM("InvestmentWan") FROM "PipelineSummaries" WHERE "Status" IN ('Active', 'OnHold'){park} GROUP BY "StageId", "Status" """,
+            $"""{stalled} AND p."LastActivityAt" IS NULL AND p."CreatedAt" < {cutoff} ORDER BY p."LastActivityAt", p."CreatedAt", p."Id" LIMIT 10""",
+            $"""{stalled} AND p."LastActivityAt" < {cutoff} ORDER BY p."LastActivityAt", p."CreatedAt", p."Id" LIMIT 10""",
+            $"""SELECT SUM("Projects") FROM "PipelineSummaries" WHERE "Status" = 'Active'{park}""",
+            $"""SELECT COUNT(*) FROM "Projects" WHERE "Status" = 'Active'{park} AND "LastActivityAt" >= {cutoff}""",
+            $"""SELECT COUNT(*) FROM "Projects" WHERE "Status" = 'Active'{park} AND "LastActivityAt" IS NULL AND "CreatedAt" >= {cutoff}""");
+    }
+
+    private static string RollupUnits(RollupUnit kind, IReadOnlyList<int>? ids) =>
+        ids is null ? $"s.\"UnitKind\" = {(int)RollupUnit.All}" : $"s.\"UnitKind\" = {(int)kind} AND s.\"UnitId\" IN ({Ids(ids)})";
 
     public string DetailMonthly(int stageId, DateRange range, IReadOnlyList<int>? parks) => $"""
         SELECT {LedgerLineSql.ChinaMonth(provider, "r.\"FirstReachedAt\"")} AS m, COUNT(*), SUM({DetailMeasure(TargetMetric.InvestmentWan)})
@@ -65,19 +94,19 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
         """;
 
     /// <summary>
-    /// The funnel from its summaries, as FunnelQueries reads them: reached, stays and drops per stage, detail and kind in
+    /// The funnel from its roll-ups, as FunnelQueries reads them: reached, stays and drops per stage, detail and kind in
     /// the range's whole months, and the cohorts (creation quarter × stage) of the range's quarters.
     /// </summary>
     public static string SummaryFunnel(DateRange range, IReadOnlyList<int>? parks)
     {
         var (first, last) = WholeMonths(range);
         var (from, to) = (FunnelLines.Quarter(range.Start), FunnelLines.Quarter(range.End.AddTicks(-1)));
-        var park = parks is null ? "" : $" AND \"ParkId\" IN ({Ids(parks)})";
+        var units = RollupUnits(RollupUnit.Park, parks);
         return $"""
-            SELECT "Kind", "StageId", "Detail", SUM("Projects"), SUM("PlannedInvestmentWan") FROM "FunnelSummaries"
-            WHERE "Kind" <> {(int)FunnelKind.Cohort} AND "Month" >= {first} AND "Month" <= {last}{park} GROUP BY "Kind", "StageId", "Detail";
-            SELECT "Cohort", "StageId", SUM("Projects") FROM "FunnelSummaries"
-            WHERE "Kind" = {(int)FunnelKind.Cohort} AND "Cohort" >= {from} AND "Cohort" <= {to}{park} GROUP BY "Cohort", "StageId"
+            SELECT "Kind", "StageId", "Detail", SUM("Projects"), SUM("PlannedInvestmentWan") FROM "FunnelRollups" s
+            WHERE {units} AND "Kind" <> {(int)FunnelKind.Cohort} AND "Month" >= {first} AND "Month" <= {last} GROUP BY "Kind", "StageId", "Detail";
+            SELECT "Cohort", "StageId", SUM("Projects") FROM "FunnelRollups" s
+            WHERE {units} AND "Kind" = {(int)FunnelKind.Cohort} AND "Cohort" >= {from} AND "Cohort" <= {to} GROUP BY "Cohort", "StageId"
             """;
     }
 
@@ -109,12 +138,12 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
     /// <summary>The units of a summary line a figure takes, as LedgerQueries.Filter: chains count primary credit only.</summary>
     private static string SummaryUnit(Figure f) => f.Scope switch
     {
-        TargetScope.Park => $"s.\"ParkId\" IN ({Ids(f.Units)})",
-        TargetScope.Team => $"s.\"TeamId\" IN ({Ids(f.Units)})",
-        TargetScope.Incubator => $"s.\"IncubatorId\" IN ({Ids(f.Units)})",
-        TargetScope.Chain => $"s.\"Role\" = 0 AND s.\"ChainId\" IN ({Ids(f.Units)})",
-        TargetScope.ChainNode => $"s.\"Role\" = 0 AND s.\"ChainNodeId\" IN ({Ids(f.Units)})",
-        _ => "s.\"Role\" = 0",
+        TargetScope.Park => RollupUnits(RollupUnit.Park, f.Units),
+        TargetScope.Team => RollupUnits(RollupUnit.Team, f.Units),
+        TargetScope.Incubator => RollupUnits(RollupUnit.Incubator, f.Units),
+        TargetScope.Chain => $"s.\"Role\" = 0 AND {RollupUnits(RollupUnit.Chain, f.Units)}",
+        TargetScope.ChainNode => $"s.\"Role\" = 0 AND {RollupUnits(RollupUnit.ChainNode, f.Units)}",
+        _ => $"s.\"Role\" = 0 AND {RollupUnits(RollupUnit.All, null)}",
     };
 
     /// <summary>Split credit takes the weighted measures of secondary lines and of primary lines split on the same kind of unit (LedgerScope.UsesShare).</summary>

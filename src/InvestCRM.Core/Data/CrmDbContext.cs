@@ -50,8 +50,10 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
     public DbSet<CrmEvent> Events => Set<CrmEvent>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerSummary> LedgerSummaries => Set<LedgerSummary>();
+    public DbSet<LedgerRollup> LedgerRollups => Set<LedgerRollup>();
     public DbSet<PipelineSummary> PipelineSummaries => Set<PipelineSummary>();
     public DbSet<FunnelSummary> FunnelSummaries => Set<FunnelSummary>();
+    public DbSet<FunnelRollup> FunnelRollups => Set<FunnelRollup>();
     public DbSet<IncubatorContact> IncubatorContacts => Set<IncubatorContact>();
     public DbSet<IncubatorStatusChange> IncubatorStatusChanges => Set<IncubatorStatusChange>();
     public DbSet<Referral> Referrals => Set<Referral>();

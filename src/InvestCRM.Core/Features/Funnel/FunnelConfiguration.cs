@@ -15,3 +15,14 @@ internal sealed class FunnelSummaryConfiguration : IEntityTypeConfiguration<Funn
         summary.HasIndex(s => new { s.Kind, s.Cohort });
     }
 }
+
+internal sealed class FunnelRollupConfiguration : IEntityTypeConfiguration<FunnelRollup>
+{
+    public void Configure(EntityTypeBuilder<FunnelRollup> rollup)
+    {
+        rollup.ToTable("FunnelRollups");
+        rollup.Property(s => s.Kind).HasConversion<int>();
+        rollup.Property(s => s.UnitKind).HasConversion<int>();
+        rollup.HasIndex(s => new { s.UnitKind, s.UnitId, s.Kind, s.StageId, s.Month, s.Cohort, s.Detail }).IsUnique();
+    }
+}

@@ -9,7 +9,7 @@ namespace InvestCRM.Features.Funnel;
 /// </summary>
 public sealed class FunnelMaintenance(CrmDbContext db)
 {
-    /// <summary>Summary grains that differ from what the detail rows imply (empty when consistent).</summary>
+    /// <summary>Summary grains that differ from what the detail rows imply, then roll-ups that differ from the summaries (empty when consistent).</summary>
     public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken ct = default)
     {
         var expected = await ExpectedAsync(ct);
@@ -25,12 +25,17 @@ public sealed class FunnelMaintenance(CrmDbContext db)
         }
 
         problems.AddRange(actual.Keys.Select(k => $"{k}: stored but not in the detail rows"));
+        if (problems.Count == 0 && await FunnelRollup.Definition.DifferencesAsync(db, ct) is var rollups and > 0)
+        {
+            problems.Add($"{rollups} roll-up rows differ from the summaries");
+        }
+
         return problems;
     }
 
     private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(30);
 
-    /// <summary>Replaces every summary row with totals recomputed by the database, in one transaction.</summary>
+    /// <summary>Replaces every summary and roll-up row with totals recomputed by the database, in one transaction.</summary>
     public async Task RebuildAsync(CancellationToken ct = default)
     {
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -40,6 +45,7 @@ public sealed class FunnelMaintenance(CrmDbContext db)
         {
             await db.FunnelSummaries.ExecuteDeleteAsync(ct);
             await db.Database.ExecuteSqlRawAsync(FunnelRebuildSql.For(db.Database.IsSqlite()), ct);
+            await FunnelRollup.Definition.RebuildAsync(db, ct);
         }
         finally
         {

@@ -45,10 +45,9 @@ public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options)
     public async Task<List<FunnelCell>> CellsAsync(FunnelUnits units, DateRange? range, CancellationToken ct = default)
     {
         var (first, last) = range is null ? (0, 999999) : LedgerQueries.WholeMonths(range);
-        var cells = await units.Apply(db.FunnelSummaries.AsNoTracking().Where(s => s.Kind != FunnelKind.Cohort && s.Month >= first && s.Month <= last))
-            .GroupBy(s => new { s.Kind, s.StageId, s.Detail })
-            .Select(g => new FunnelCell(g.Key.Kind, g.Key.StageId, g.Key.Detail, g.Sum(s => s.Projects), g.Sum(s => s.PlannedInvestmentWan)))
-            .ToListAsync(ct);
+        var cells = units.Rollup is (var kind, var ids)
+            ? await Cells(Rollups(kind, ids), first, last, ct)
+            : await Cells(units.Apply(db.FunnelSummaries.AsNoTracking()), first, last, ct);
         if (range is not null)
         {
             cells.AddRange((await EdgeLinesAsync(range, first, last, ct)).Where(units.Matches)
@@ -61,10 +60,9 @@ public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options)
     private async Task<IReadOnlyList<CohortRow>> CohortsAsync(FunnelUnits units, DateRange range, List<int> stageIds, CancellationToken ct)
     {
         var (from, to) = (FunnelLines.Quarter(range.Start), FunnelLines.Quarter(range.End.AddTicks(-1)));
-        var cells = await units.Apply(db.FunnelSummaries.AsNoTracking().Where(s => s.Kind == FunnelKind.Cohort && s.Cohort >= from && s.Cohort <= to))
-            .GroupBy(s => new { s.Cohort, s.StageId })
-            .Select(g => new { g.Key.Cohort, g.Key.StageId, Projects = g.Sum(s => s.Projects) })
-            .ToListAsync(ct);
+        var cells = units.Rollup is (var kind, var ids)
+            ? await Cohorts(Rollups(kind, ids), from, to, ct)
+            : await Cohorts(units.Apply(db.FunnelSummaries.AsNoTracking()), from, to, ct);
         return cells.GroupBy(c => c.Cohort).OrderBy(g => g.Key)
             .Select(g =>
             {
@@ -73,6 +71,27 @@ public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options)
             })
             .ToList();
     }
+
+    private IQueryable<FunnelRollup> Rollups(RollupUnit kind, IReadOnlyList<int>? ids)
+    {
+        var rows = db.FunnelRollups.AsNoTracking().Where(r => r.UnitKind == kind);
+        return ids is null ? rows : rows.Where(r => ids.Contains(r.UnitId));
+    }
+
+    // One query for the roll-ups and the summaries: both carry the funnel's facts (IFunnelFacts).
+    private static Task<List<FunnelCell>> Cells<T>(IQueryable<T> rows, int first, int last, CancellationToken ct) where T : class, IFunnelFacts =>
+        rows.Where(s => s.Kind != FunnelKind.Cohort && s.Month >= first && s.Month <= last)
+            .GroupBy(s => new { s.Kind, s.StageId, s.Detail })
+            .Select(g => new FunnelCell(g.Key.Kind, g.Key.StageId, g.Key.Detail, g.Sum(s => s.Projects), g.Sum(s => s.PlannedInvestmentWan)))
+            .ToListAsync(ct);
+
+    private static async Task<List<(int Cohort, int StageId, long Projects)>> Cohorts<T>(IQueryable<T> rows, int from, int to, CancellationToken ct)
+        where T : class, IFunnelFacts =>
+        (await rows.Where(s => s.Kind == FunnelKind.Cohort && s.Cohort >= from && s.Cohort <= to)
+            .GroupBy(s => new { s.Cohort, s.StageId })
+            .Select(g => new { g.Key.Cohort, g.Key.StageId, Projects = g.Sum(s => s.Projects) })
+            .ToListAsync(ct))
+        .Select(c => (c.Cohort, c.StageId, c.Projects)).ToList();
 
     /// <summary>Lines of the detail rows that fall in the partial months at either end of the range.</summary>
     private async Task<List<FunnelSummary>> EdgeLinesAsync(DateRange range, int first, int last, CancellationToken ct)

@@ -35,6 +35,9 @@ public sealed record FunnelUnits(IReadOnlyList<int>? ParkIds, int? ChainId, int?
         (ParkIds is null || ParkIds.Contains(s.ParkId)) && (ChainId is null || s.ChainId == ChainId)
         && (TeamId is null || s.TeamId == TeamId) && (IncubatorId is null || s.IncubatorId == IncubatorId);
 
+    /// <summary>The roll-up rows that answer these units (see <see cref="UnitRollup.SingleUnit"/>); null when only the summaries can.</summary>
+    public (RollupUnit Kind, IReadOnlyList<int>? Ids)? Rollup => UnitRollup.SingleUnit(ParkIds, ChainId, TeamId, IncubatorId);
+
     public IQueryable<FunnelSummary> Apply(IQueryable<FunnelSummary> rows)
     {
         var (parks, chain, team, incubator) = (ParkIds, ChainId, TeamId, IncubatorId);

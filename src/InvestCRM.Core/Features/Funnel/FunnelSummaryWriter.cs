@@ -7,7 +7,8 @@ namespace InvestCRM.Features.Funnel;
 /// <summary>
 /// Keeps the funnel's summaries equal to the detail rows: a command takes the project's lines before it changes
 /// anything, and after saving adds the difference with one atomic upsert per changed grain (INSERT … ON CONFLICT …
-/// DO UPDATE reads the same on SQLite and PostgreSQL, and concurrent commands cannot lose an update).
+/// DO UPDATE reads the same on SQLite and PostgreSQL, and concurrent commands cannot lose an update). The roll-ups
+/// (<see cref="FunnelRollup"/>) are added in the same transaction.
 /// </summary>
 public static class FunnelSummaryWriter
 {
@@ -34,7 +35,8 @@ public static class FunnelSummaryWriter
 
     public static async Task AddAsync(CrmDbContext db, IEnumerable<FunnelSummary> deltas, CancellationToken ct)
     {
-        foreach (var d in deltas.Where(d => d.Projects != 0 || d.PlannedInvestmentWan != 0))
+        var changed = deltas.Where(d => d.Projects != 0 || d.PlannedInvestmentWan != 0).ToList();
+        foreach (var d in changed)
         {
             object[] values =
             [
@@ -42,6 +44,8 @@ public static class FunnelSummaryWriter
             ];
             await db.Database.ExecuteSqlRawAsync(Sql, values, ct);
         }
+
+        await FunnelRollup.Definition.AddAsync(db, changed.Select(FunnelRollup.Source), ct);
     }
 
     private static string BuildSql()

@@ -1,7 +1,7 @@
-using System.Linq.Expressions;
 using InvestCRM.Data;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.MyWork;
+using InvestCRM.Features.Pipeline;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Reporting;
@@ -19,7 +19,6 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
 {
     public const int TopCount = 5;
     public const int StalledCount = 10;
-    public const int StalledCountCap = 10_000;
 
     /// <summary>The whole dashboard for a filter; null when there is no plan yet.</summary>
     public async Task<DashboardView?> ForAsync(ReportFilter filter, CancellationToken ct = default)
@@ -55,18 +54,18 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
 
     /// <summary>Projects counted per month (yyyyMM, China time) in the period and units.</summary>
     public async Task<IReadOnlyList<MonthTotals>> LandingsAsync(DashboardScope scope, CancellationToken ct = default) =>
-        (await slices.GroupedAsync(scope.Slice, s => s.Month, ct))
+        (await slices.GroupedAsync(scope.Slice, SliceKey.Month, ct))
             .OrderBy(m => m.Key).Select(m => new MonthTotals(m.Key, m.Projects, m.InvestmentWan)).ToList();
 
     /// <summary>The teams that landed the most projects in the period, then the most investment.</summary>
     public Task<IReadOnlyList<TopUnit>> TopTeamsAsync(DashboardScope scope, CancellationToken ct = default) =>
-        TopAsync(scope, s => s.TeamId, ids => db.Teams.Where(t => ids.Contains(t.Id)).Select(t => new Named(t.Id, t.Name, t.NameEn)), ct);
+        TopAsync(scope, SliceKey.Team, ids => db.Teams.Where(t => ids.Contains(t.Id)).Select(t => new Named(t.Id, t.Name, t.NameEn)), ct);
 
     /// <summary>The offshore incubators whose referrals landed the most projects in the period, then the most investment.</summary>
     public Task<IReadOnlyList<TopUnit>> TopIncubatorsAsync(DashboardScope scope, CancellationToken ct = default) =>
-        TopAsync(scope, s => s.IncubatorId, ids => db.Incubators.Where(i => ids.Contains(i.Id)).Select(i => new Named(i.Id, i.Name, null)), ct);
+        TopAsync(scope, SliceKey.Incubator, ids => db.Incubators.Where(i => ids.Contains(i.Id)).Select(i => new Named(i.Id, i.Name, null)), ct);
 
-    private async Task<IReadOnlyList<TopUnit>> TopAsync(DashboardScope scope, Expression<Func<LedgerSummary, int>> unit,
+    private async Task<IReadOnlyList<TopUnit>> TopAsync(DashboardScope scope, SliceKey unit,
         Func<List<int>, IQueryable<Named>> names, CancellationToken ct)
     {
         var top = (await slices.GroupedAsync(scope.Slice, unit, ct)).Where(t => t.Key != 0)
@@ -81,12 +80,7 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
     /// <summary>Open (active and on-hold) projects per current stage, in pipeline order; dropped projects are not pipeline.</summary>
     public async Task<IReadOnlyList<PipelineStageLine>> PipelineAsync(DashboardScope scope, CancellationToken ct = default)
     {
-        var (parks, filter) = (scope.ParkIds, scope.Filter);
-        var rows = db.PipelineSummaries.AsNoTracking().Where(s => s.Status == ProjectStatus.Active || s.Status == ProjectStatus.OnHold);
-        rows = parks.Count == 0 ? rows : rows.Where(s => parks.Contains(s.ParkId));
-        rows = filter.ChainId is { } chain ? rows.Where(s => s.ChainId == chain) : rows;
-        rows = filter.TeamId is { } team ? rows.Where(s => s.TeamId == team) : rows;
-        rows = filter.IncubatorId is { } incubator ? rows.Where(s => s.IncubatorId == incubator) : rows;
+        var rows = PipelineRows(scope).Where(s => s.Status == ProjectStatus.Active || s.Status == ProjectStatus.OnHold);
         var sums = await rows.GroupBy(s => new { s.StageId, s.Status })
             .Select(g => new { g.Key.StageId, g.Key.Status, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) })
             .ToListAsync(ct);
@@ -113,22 +107,39 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
         projects = filter.TeamId is { } team ? projects.Where(p => p.TeamId == team) : projects;
         projects = filter.IncubatorId is { } incubator ? projects.Where(p => p.IncubatorId == incubator) : projects;
         // Never visited (by creation) and idle (by last activity) are two ordered ranges of the (Status, LastActivityAt,
-        // CreatedAt) index, merged here: ordering by "last activity, else creation" in SQL sorts every active project.
+        // CreatedAt, Id) index, merged here: ordering by "last activity, else creation" in SQL sorts every active project.
+        // Both are ordered by the index's own columns: PostgreSQL does not take "IS NULL" as fixing LastActivityAt, so
+        // "ORDER BY CreatedAt" alone made it sort ≈870,000 never-visited projects to keep ten.
         var never = projects.Where(p => p.LastActivityAt == null && p.CreatedAt < cutoff);
         var idle = projects.Where(p => p.LastActivityAt < cutoff);
-        var longest = (await Stalled(never.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)).ToListAsync(ct))
-            .Concat(await Stalled(idle.OrderBy(p => p.LastActivityAt).ThenBy(p => p.Id)).ToListAsync(ct))
+        var longest = (await Stalled(IndexOrder(never)).ToListAsync(ct)).Concat(await Stalled(IndexOrder(idle)).ToListAsync(ct))
             .OrderBy(p => p.LastActivityAt).ThenBy(p => p.Id).Take(StalledCount).ToList();
-        if (!filter.HasUnitFilter)
-        {
-            return new StalledProjects(days, await never.CountAsync(ct) + await idle.CountAsync(ct), longest);
-        }
 
-        // With a unit filter the index no longer covers the count (each row is looked up for its unit): count up to a
-        // cap, as the board does, rather than read hundreds of thousands of rows at a million projects.
-        var total = await never.Take(StalledCountCap + 1).CountAsync(ct) + await idle.Take(StalledCountCap + 1).CountAsync(ct);
-        return new StalledProjects(days, Math.Min(total, StalledCountCap), longest, total > StalledCountCap);
+        // Counted the other way round, exactly: all active projects of the units (kept in the pipeline summary) less the
+        // fresh ones (visited since the cutoff, or never visited and created since), which are the recent few and two
+        // ranges of the same index. Counting the stalled ones read most of the table (≈870,000 rows at a million projects).
+        var active = await ActiveCountAsync(scope, ct);
+        var fresh = await projects.Where(p => p.LastActivityAt >= cutoff).CountAsync(ct)
+            + await projects.Where(p => p.LastActivityAt == null && p.CreatedAt >= cutoff).CountAsync(ct);
+        return new StalledProjects(days, active - fresh, longest);
     }
+
+    private async Task<int> ActiveCountAsync(DashboardScope scope, CancellationToken ct) =>
+        (int)(await PipelineRows(scope).Where(s => s.Status == ProjectStatus.Active).SumAsync(s => s.Projects, ct) / PipelineSummary.Scale);
+
+    /// <summary>The pipeline summary's rows of the scope's units (all statuses).</summary>
+    private IQueryable<PipelineSummary> PipelineRows(DashboardScope scope)
+    {
+        var (parks, filter) = (scope.ParkIds, scope.Filter);
+        var rows = db.PipelineSummaries.AsNoTracking();
+        rows = parks.Count == 0 ? rows : rows.Where(s => parks.Contains(s.ParkId));
+        rows = filter.ChainId is { } chain ? rows.Where(s => s.ChainId == chain) : rows;
+        rows = filter.TeamId is { } team ? rows.Where(s => s.TeamId == team) : rows;
+        return filter.IncubatorId is { } incubator ? rows.Where(s => s.IncubatorId == incubator) : rows;
+    }
+
+    private static IQueryable<Project> IndexOrder(IQueryable<Project> projects) =>
+        projects.OrderBy(p => p.LastActivityAt).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id);
 
     private static IQueryable<StalledProject> Stalled(IQueryable<Project> projects) => projects.Take(StalledCount)
         .Select(p => new StalledProject(p.Id, p.Title, p.Enterprise!.Name, p.StageId, p.Stage!.NameZh, p.Stage.NameEn,

@@ -39,8 +39,7 @@ public sealed record StalledProject(int Id, string Title, string EnterpriseName,
     DateTimeOffset LastActivityAt, DateTimeOffset StageEnteredAt);
 
 /// <summary>How many active projects are stalled (no activity for <c>Days</c> days) and the longest stalled.</summary>
-/// <summary>Stalled projects: how many (at least <c>Total</c> when <c>Capped</c>), and the longest stalled.</summary>
-public sealed record StalledProjects(int Days, int Total, IReadOnlyList<StalledProject> Longest, bool Capped = false);
+public sealed record StalledProjects(int Days, int Total, IReadOnlyList<StalledProject> Longest);
 
 /// <summary>Everything the leaders' dashboard shows for one filter.</summary>
 public sealed record DashboardView(

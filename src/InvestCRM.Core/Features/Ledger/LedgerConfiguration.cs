@@ -29,3 +29,14 @@ internal sealed class LedgerSummaryConfiguration : IEntityTypeConfiguration<Ledg
         summary.HasIndex(s => new { s.StageId, s.Month, s.ParkId, s.TeamId, s.IncubatorId, s.ChainId, s.ChainNodeId, s.Role, s.SplitScope }).IsUnique();
     }
 }
+
+internal sealed class LedgerRollupConfiguration : IEntityTypeConfiguration<LedgerRollup>
+{
+    public void Configure(EntityTypeBuilder<LedgerRollup> rollup)
+    {
+        rollup.ToTable("LedgerRollups");
+        rollup.Property(s => s.Role).HasConversion<int>();
+        rollup.Property(s => s.UnitKind).HasConversion<int>();
+        rollup.HasIndex(s => new { s.StageId, s.UnitKind, s.UnitId, s.Month, s.Role, s.SplitScope }).IsUnique();
+    }
+}

@@ -9,7 +9,7 @@ namespace InvestCRM.Features.Ledger;
 /// </summary>
 public sealed class LedgerMaintenance(CrmDbContext db, LedgerService ledger)
 {
-    /// <summary>Summary rows that differ from what the ledger implies (empty when consistent).</summary>
+    /// <summary>Summary rows that differ from what the ledger implies, then roll-ups that differ from the summaries (empty when consistent).</summary>
     public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken ct = default)
     {
         var expected = await ExpectedAsync(ct);
@@ -25,10 +25,15 @@ public sealed class LedgerMaintenance(CrmDbContext db, LedgerService ledger)
         }
 
         problems.AddRange(actual.Keys.Select(k => $"{k}: stored but not in the ledger"));
+        if (problems.Count == 0 && await LedgerRollup.Definition.DifferencesAsync(db, ct) is var rollups and > 0)
+        {
+            problems.Add($"{rollups} roll-up rows differ from the summaries");
+        }
+
         return problems;
     }
 
-    /// <summary>Replaces every summary row with totals recomputed from the ledger, in one transaction.</summary>
+    /// <summary>Replaces every summary and roll-up row with totals recomputed from the ledger, in one transaction.</summary>
     public async Task RebuildAsync(CancellationToken ct = default)
     {
         var expected = await ExpectedAsync(ct);
@@ -41,6 +46,7 @@ public sealed class LedgerMaintenance(CrmDbContext db, LedgerService ledger)
             db.ChangeTracker.Clear();
         }
 
+        await LedgerRollup.Definition.RebuildAsync(db, ct);
         await tx.CommitAsync(ct);
     }
 

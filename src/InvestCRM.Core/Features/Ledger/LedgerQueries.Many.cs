@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using InvestCRM.Features.Reporting;
 using InvestCRM.Features.Targets;
 
 namespace InvestCRM.Features.Ledger;
@@ -6,8 +7,8 @@ namespace InvestCRM.Features.Ledger;
 public sealed partial class LedgerQueries
 {
     /// <summary>
-    /// The totals of many scopes at once (every target on a dashboard): one grouped read of the summaries per stage and
-    /// kind of unit, then each scope is filtered and combined here with the same filter <see cref="TotalsAsync"/> uses.
+    /// The totals of many scopes at once (every target on a dashboard): one read of the roll-ups per stage and
+    /// kind of unit, then each scope is filtered (<see cref="Matches"/>) and combined here.
     /// One query per target read the stage's summary rows again for each of them (seconds at a million projects).
     /// </summary>
     public async Task<IReadOnlyList<LedgerTotals>> TotalsManyAsync(IReadOnlyList<LedgerScope> scopes, CancellationToken ct = default)
@@ -23,12 +24,11 @@ public sealed partial class LedgerQueries
         foreach (var scope in scopes)
         {
             var (first, last) = WholeMonths(scope.Range);
-            var filter = Filter(scope).Compile();
-            var parts = grouped[(scope.StageId, scope.Scope)].Where(r => r.Month >= first && r.Month <= last).Where(filter)
+            var parts = grouped[(scope.StageId, scope.Scope)].Where(r => r.Month >= first && r.Month <= last).Where(r => Matches(scope, r))
                 .Select(r => new Part(r.Role, r.SplitScope, r.Measures())).ToList();
             if (!scope.Range.IsWholeMonths)
             {
-                parts.AddRange((await EdgeLinesAsync(scope, first, last, ct)).Where(filter).Select(l => new Part(l.Role, l.SplitScope, l.Measures())));
+                parts.AddRange((await EdgeLinesAsync(scope, first, last, ct)).Where(r => Matches(scope, r)).Select(l => new Part(l.Role, l.SplitScope, l.Measures())));
             }
 
             result.Add(Combine(scope, parts));
@@ -38,49 +38,33 @@ public sealed partial class LedgerQueries
     }
 
     /// <summary>
-    /// The stage's summary rows in the months, summed per month, the one unit column a scope of this kind filters on,
-    /// credit role and split scope: all that <see cref="Filter"/> and <see cref="Combine"/> read. A whole-plan scope
-    /// reads no unit column; the stage id stands in for one (it is constant here).
+    /// The stage's totals in the months per month, unit of the scope's kind, credit role and split scope: all that
+    /// <see cref="Filter"/> and <see cref="Combine"/> read, stored as such in the roll-ups (a whole-plan scope reads
+    /// the plan's own rows).
     /// </summary>
     private async Task<List<LedgerSummary>> ByUnitAsync(int stageId, TargetScope kind, int firstMonth, int lastMonth, CancellationToken ct)
     {
-        var column = UnitColumn(kind);
-        var rows = await db.LedgerSummaries.AsNoTracking()
-            .Where(s => s.StageId == stageId && s.Month >= firstMonth && s.Month <= lastMonth)
-            .GroupBy(s => new { s.Month, Unit = EF.Property<int>(s, column), s.Role, s.SplitScope })
-            .Select(g => new
-            {
-                g.Key.Month, g.Key.Unit, g.Key.Role, g.Key.SplitScope,
-                Projects = g.Sum(s => s.Projects), Enterprises = g.Sum(s => s.Enterprises), Incubated = g.Sum(s => s.Incubated),
-                Investment = g.Sum(s => s.InvestmentWan), Output = g.Sum(s => s.OutputValueWan), Tax = g.Sum(s => s.TaxWan), Land = g.Sum(s => s.LandMu),
-                SharedProjects = g.Sum(s => s.SharedProjects), SharedEnterprises = g.Sum(s => s.SharedEnterprises), SharedIncubated = g.Sum(s => s.SharedIncubated),
-                SharedInvestment = g.Sum(s => s.SharedInvestmentWan), SharedOutput = g.Sum(s => s.SharedOutputValueWan),
-                SharedTax = g.Sum(s => s.SharedTaxWan), SharedLand = g.Sum(s => s.SharedLandMu),
-            })
+        var unitKind = RollupKind(kind);
+        var rows = await db.LedgerRollups.AsNoTracking()
+            .Where(s => s.StageId == stageId && s.UnitKind == unitKind && s.Month >= firstMonth && s.Month <= lastMonth)
             .ToListAsync(ct);
         return rows.Select(r =>
         {
-            var line = new LedgerSummary
-            {
-                StageId = stageId, Month = r.Month, Role = r.Role, SplitScope = r.SplitScope,
-                Projects = r.Projects, Enterprises = r.Enterprises, Incubated = r.Incubated, InvestmentWan = r.Investment,
-                OutputValueWan = r.Output, TaxWan = r.Tax, LandMu = r.Land, SharedProjects = r.SharedProjects,
-                SharedEnterprises = r.SharedEnterprises, SharedIncubated = r.SharedIncubated, SharedInvestmentWan = r.SharedInvestment,
-                SharedOutputValueWan = r.SharedOutput, SharedTaxWan = r.SharedTax, SharedLandMu = r.SharedLand,
-            };
-            SetUnit(line, kind, r.Unit);
+            var line = new LedgerSummary { StageId = stageId, Month = r.Month, Role = r.Role, SplitScope = r.SplitScope };
+            line.SetMeasures(r.Measures());
+            SetUnit(line, kind, r.UnitId);
             return line;
         }).ToList();
     }
 
-    private static string UnitColumn(TargetScope kind) => kind switch
+    private static RollupUnit RollupKind(TargetScope kind) => kind switch
     {
-        TargetScope.Park => nameof(LedgerSummary.ParkId),
-        TargetScope.Team => nameof(LedgerSummary.TeamId),
-        TargetScope.Incubator => nameof(LedgerSummary.IncubatorId),
-        TargetScope.Chain => nameof(LedgerSummary.ChainId),
-        TargetScope.ChainNode => nameof(LedgerSummary.ChainNodeId),
-        _ => nameof(LedgerSummary.StageId),
+        TargetScope.Park => RollupUnit.Park,
+        TargetScope.Team => RollupUnit.Team,
+        TargetScope.Incubator => RollupUnit.Incubator,
+        TargetScope.Chain => RollupUnit.Chain,
+        TargetScope.ChainNode => RollupUnit.ChainNode,
+        _ => RollupUnit.All,
     };
 
     private static void SetUnit(LedgerSummary line, TargetScope kind, int unit)

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using InvestCRM.Data;
+using InvestCRM.Features.Reporting;
 using InvestCRM.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,33 +23,89 @@ public sealed record LedgerSlice(int StageId, DateRange Range, IReadOnlyList<int
     }
 }
 
+/// <summary>What a slice's totals are grouped by.</summary>
+public enum SliceKey
+{
+    None,
+    Month,
+    Team,
+    Incubator,
+}
+
 /// <summary>Counted projects and investment of one group of a slice (a month, a team, an incubator; 0 = none).</summary>
 public sealed record SliceTotals(int Key, decimal Projects, decimal InvestmentWan);
 
-/// <summary>Reads slices from the summaries for whole months and from the ledger for the days of partial months.</summary>
+/// <summary>
+/// Reads slices from the roll-ups or the summaries for whole months and from the ledger for the days of partial months.
+/// </summary>
 public sealed class LedgerSliceQueries(CrmDbContext db)
 {
-    public async Task<IReadOnlyList<SliceTotals>> GroupedAsync(LedgerSlice slice, Expression<Func<LedgerSummary, int>> key, CancellationToken ct = default)
+    public async Task<IReadOnlyList<SliceTotals>> GroupedAsync(LedgerSlice slice, SliceKey key, CancellationToken ct = default)
     {
         var (first, last) = LedgerQueries.WholeMonths(slice.Range);
-        var stored = await Narrow(db.LedgerSummaries.AsNoTracking(), slice)
-            .Where(s => s.Month >= first && s.Month <= last)
-            .GroupBy(key)
-            .Select(g => new { g.Key, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) })
-            .ToListAsync(ct);
-        var edges = Narrow((slice.Range.IsWholeMonths ? [] : await EdgeLinesAsync(slice, first, last, ct)).AsQueryable(), slice)
-            .GroupBy(key)
-            .Select(g => new { g.Key, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) });
-        return stored.Concat(edges)
+        var stored = RollupFor(slice, key) is (var kind, var ids)
+            ? await Sums(Rollups(slice.StageId, kind, ids).Where(r => r.Month >= first && r.Month <= last), RollupKey(key), ct)
+            : await Sums(Narrow(db.LedgerSummaries.AsNoTracking(), slice).Where(s => s.Month >= first && s.Month <= last), SummaryKey(key), ct);
+        // Only custom periods have partial months: whole months need neither the ledger nor compiling the filter for memory.
+        if (!slice.Range.IsWholeMonths)
+        {
+            var edgeKey = SummaryKey(key).Compile();
+            stored.AddRange(Narrow((await EdgeLinesAsync(slice, first, last, ct)).AsQueryable(), slice)
+                .AsEnumerable().Select(l => (edgeKey(l), l.Projects, l.InvestmentWan)));
+        }
+
+        return stored
             .GroupBy(r => r.Key)
-            .Select(g => new SliceTotals(g.Key, g.Sum(r => r.Projects) / (decimal)LedgerSummary.Scale, g.Sum(r => r.Investment) / (decimal)LedgerSummary.Scale))
+            .Select(g => new SliceTotals(g.Key, g.Sum(r => r.Projects) / (decimal)LedgerSummary.Scale, g.Sum(r => r.InvestmentWan) / (decimal)LedgerSummary.Scale))
             .Where(t => t.Projects != 0 || t.InvestmentWan != 0)
             .ToList();
     }
 
+    private static async Task<List<(int Key, long Projects, long InvestmentWan)>> Sums<T>(IQueryable<T> rows, Expression<Func<T, int>> key, CancellationToken ct)
+        where T : LedgerMeasures =>
+        (await rows.GroupBy(key).Select(g => new { g.Key, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) }).ToListAsync(ct))
+            .Select(r => (r.Key, r.Projects, r.Investment)).ToList();
+
+    /// <summary>
+    /// The roll-up rows that hold a slice's groups already added up: with no unit filter, the whole plan's rows (or the
+    /// team's or incubator's rows when grouping by them); with one kind of unit filter, that kind's rows of the chosen
+    /// units, if the grouping is by month or by that same kind. Null when the slice needs the summary rows themselves.
+    /// </summary>
+    private static (RollupUnit Kind, IReadOnlyList<int>? Ids)? RollupFor(LedgerSlice slice, SliceKey key)
+    {
+        var grouped = key switch { SliceKey.Team => RollupUnit.Team, SliceKey.Incubator => RollupUnit.Incubator, _ => RollupUnit.All };
+        return UnitRollup.SingleUnit(slice.ParkIds, slice.ChainId, slice.TeamId, slice.IncubatorId) switch
+        {
+            (RollupUnit.All, _) => (grouped, null),
+            (var kind, var ids) when grouped == RollupUnit.All || grouped == kind => (kind, ids),
+            _ => null,
+        };
+    }
+
+    private IQueryable<LedgerRollup> Rollups(int stageId, RollupUnit kind, IReadOnlyList<int>? ids)
+    {
+        var rows = db.LedgerRollups.AsNoTracking().Where(r => r.StageId == stageId && r.Role == CreditRole.Primary && r.UnitKind == kind);
+        return ids is null ? rows : rows.Where(r => ids.Contains(r.UnitId));
+    }
+
+    private static Expression<Func<LedgerSummary, int>> SummaryKey(SliceKey key) => key switch
+    {
+        SliceKey.Month => s => s.Month,
+        SliceKey.Team => s => s.TeamId,
+        SliceKey.Incubator => s => s.IncubatorId,
+        _ => s => 0,
+    };
+
+    private static Expression<Func<LedgerRollup, int>> RollupKey(SliceKey key) => key switch
+    {
+        SliceKey.Month => r => r.Month,
+        SliceKey.Team or SliceKey.Incubator => r => r.UnitId,
+        _ => r => 0,
+    };
+
     /// <summary>The slice's totals as one row (zero when nothing was counted).</summary>
     public async Task<SliceTotals> TotalsAsync(LedgerSlice slice, CancellationToken ct = default) =>
-        (await GroupedAsync(slice, s => 0, ct)).SingleOrDefault() ?? new SliceTotals(0, 0, 0);
+        (await GroupedAsync(slice, SliceKey.None, ct)).SingleOrDefault() ?? new SliceTotals(0, 0, 0);
 
     /// <summary>The counted projects of a slice, newest first; reversed entries are listed (flagged) but not summed.</summary>
     public async Task<(IReadOnlyList<LedgerRow> Rows, int Total)> EntriesAsync(LedgerSlice slice, int page, int pageSize = 50, CancellationToken ct = default)

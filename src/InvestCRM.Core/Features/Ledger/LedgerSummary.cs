@@ -5,7 +5,7 @@ namespace InvestCRM.Features.Ledger;
 /// ledger change so that dashboards at a million projects read thousands of rows, not millions.
 /// "No unit" is stored as 0 so that the grain can be a plain unique key on both databases.
 /// </summary>
-public class LedgerSummary
+public class LedgerSummary : LedgerMeasures
 {
     public long Id { get; set; }
     public int StageId { get; set; }
@@ -27,8 +27,16 @@ public class LedgerSummary
     /// </summary>
     public int SplitScope { get; set; }
 
-    // Measures are integers in ten-thousandths (see Scale): exact sums on both databases, where SQLite
-    // would otherwise add decimals as floating point. 1 project = 10,000; 12.5 万元 = 125,000.
+    public static readonly string[] GrainColumns =
+        [nameof(StageId), nameof(Month), nameof(ParkId), nameof(TeamId), nameof(IncubatorId), nameof(ChainId), nameof(ChainNodeId), nameof(Role), nameof(SplitScope)];
+}
+
+/// <summary>
+/// The measures of the ledger's summaries and roll-ups, as integers in ten-thousandths (see Scale): exact sums on both
+/// databases, where SQLite would otherwise add decimals as floating point. 1 project = 10,000; 12.5 万元 = 125,000.
+/// </summary>
+public abstract class LedgerMeasures
+{
     public const long Scale = 10_000;
 
     public long Projects { get; set; }
@@ -55,14 +63,19 @@ public class LedgerSummary
         nameof(SharedOutputValueWan), nameof(SharedTaxWan), nameof(SharedLandMu),
     ];
 
-    public static readonly string[] GrainColumns =
-        [nameof(StageId), nameof(Month), nameof(ParkId), nameof(TeamId), nameof(IncubatorId), nameof(ChainId), nameof(ChainNodeId), nameof(Role), nameof(SplitScope)];
-
     public long[] Measures() =>
     [
         Projects, Enterprises, Incubated, InvestmentWan, OutputValueWan, TaxWan, LandMu,
         SharedProjects, SharedEnterprises, SharedIncubated, SharedInvestmentWan, SharedOutputValueWan, SharedTaxWan, SharedLandMu,
     ];
+
+    /// <summary>Sets every measure from <see cref="Measures"/>'s order.</summary>
+    public void SetMeasures(IReadOnlyList<long> m)
+    {
+        (Projects, Enterprises, Incubated, InvestmentWan, OutputValueWan, TaxWan, LandMu) = (m[0], m[1], m[2], m[3], m[4], m[5], m[6]);
+        (SharedProjects, SharedEnterprises, SharedIncubated, SharedInvestmentWan, SharedOutputValueWan, SharedTaxWan, SharedLandMu) =
+            (m[7], m[8], m[9], m[10], m[11], m[12], m[13]);
+    }
 }
 
 public enum CreditRole

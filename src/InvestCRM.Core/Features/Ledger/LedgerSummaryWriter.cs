@@ -6,6 +6,7 @@ namespace InvestCRM.Features.Ledger;
 /// <summary>
 /// Adds summary lines with one atomic upsert each. INSERT … ON CONFLICT … DO UPDATE reads the same on
 /// SQLite and PostgreSQL, and two transactions counting into the same month and unit cannot lose an update.
+/// The roll-ups (<see cref="LedgerRollup"/>) are added in the same transaction.
 /// </summary>
 internal static class LedgerSummaryWriter
 {
@@ -13,7 +14,8 @@ internal static class LedgerSummaryWriter
 
     public static async Task AddAsync(CrmDbContext db, IEnumerable<LedgerSummary> lines, CancellationToken ct)
     {
-        foreach (var line in Merge(lines))
+        var merged = Merge(lines).ToList();
+        foreach (var line in merged)
         {
             object[] values =
             [
@@ -22,6 +24,8 @@ internal static class LedgerSummaryWriter
             ];
             await db.Database.ExecuteSqlRawAsync(Sql, values, ct);
         }
+
+        await LedgerRollup.Definition.AddAsync(db, merged.Select(LedgerRollup.Source), ct);
     }
 
     /// <summary>Lines of the same grain are added up first: fewer statements, same result.</summary>

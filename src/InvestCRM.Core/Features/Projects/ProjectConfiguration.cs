@@ -41,8 +41,9 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         project.HasIndex(p => new { p.OwnerId, p.Status, p.LastActivityAt, p.CreatedAt });
         project.HasIndex(p => new { p.TeamId, p.Status, p.LastActivityAt, p.CreatedAt });
         project.HasIndex(p => new { p.OwnerId, p.UpdatedAt });
-        // The dashboard's stalled projects across the whole park: longest idle first, and their count.
-        project.HasIndex(p => new { p.Status, p.LastActivityAt, p.CreatedAt });
+        // The dashboard's stalled projects across the whole park: longest idle first (the id breaks ties in the index
+        // itself, else PostgreSQL sorts every active project to find ten), and the fresh ones the count subtracts.
+        project.HasIndex(p => new { p.Status, p.LastActivityAt, p.CreatedAt, p.Id });
         project.HasIndex(p => new { p.TeamId, p.UpdatedAt });
         project.HasIndex(p => new { p.IncubatorId, p.UpdatedAt });
         project.HasIndex(p => new { p.ChainId, p.UpdatedAt });

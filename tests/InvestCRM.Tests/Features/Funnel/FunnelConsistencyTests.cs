@@ -1,5 +1,6 @@
 using InvestCRM.Features.Funnel;
 using InvestCRM.Features.Projects;
+using InvestCRM.Features.Reporting;
 using InvestCRM.Tests.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,22 @@ public sealed class FunnelConsistencyTests
         db.Db.ChangeTracker.Clear();
 
         Assert.Single(await db.Maintenance.VerifyAsync());
+        await db.Maintenance.RebuildAsync();
+        Assert.Empty(await db.Maintenance.VerifyAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task A_rollup_out_of_step_is_reported_and_repaired_by_a_rebuild(string provider)
+    {
+        await using var db = await FunnelFixtureTests.BuildAsync(provider);
+        Assert.Contains(await db.Db.FunnelRollups.Select(r => r.UnitKind).Distinct().ToListAsync(), k => k == RollupUnit.Park);
+        var row = await db.Db.FunnelRollups.FirstAsync(s => s.Kind == FunnelKind.Reached && s.UnitKind == RollupUnit.Park);
+        row.Projects += 1;
+        await db.Db.SaveChangesAsync();
+        db.Db.ChangeTracker.Clear();
+
+        Assert.Equal(["1 roll-up rows differ from the summaries"], await db.Maintenance.VerifyAsync());
         await db.Maintenance.RebuildAsync();
         Assert.Empty(await db.Maintenance.VerifyAsync());
     }

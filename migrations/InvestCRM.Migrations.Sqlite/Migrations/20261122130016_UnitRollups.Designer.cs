@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvestCRM.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261122130156_ParticipantFollowUps")]
-    partial class ParticipantFollowUps
+    [Migration("20261122130016_UnitRollups")]
+    partial class UnitRollups
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -94,13 +94,13 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedById");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("EnterpriseId", "OccurredAt");
 
                     b.HasIndex("ProjectId", "OccurredAt");
+
+                    b.HasIndex("CreatedById", "FollowUpDone", "FollowUpOn");
 
                     b.ToTable("Activities");
                 });
@@ -129,15 +129,9 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("FollowUpDone")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("FollowUpOn")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("ActivityId", "UserId");
 
-                    b.HasIndex("UserId", "FollowUpDone", "FollowUpOn", "ActivityId");
+                    b.HasIndex("UserId");
 
                     b.ToTable("ActivityParticipants");
                 });
@@ -468,6 +462,49 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.HasIndex("Date");
 
                     b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("InvestCRM.Features.Funnel.FunnelRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cohort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Detail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlannedInvestmentWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Projects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitKind", "UnitId", "Kind", "StageId", "Month", "Cohort", "Detail")
+                        .IsUnique();
+
+                    b.ToTable("FunnelRollups", (string)null);
                 });
 
             modelBuilder.Entity("InvestCRM.Features.Funnel.FunnelSummary", b =>
@@ -809,6 +846,82 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.HasIndex("StageId", "CountedAt");
 
                     b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("InvestCRM.Features.Ledger.LedgerRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Enterprises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Incubated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvestmentWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LandMu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutputValueWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Projects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedEnterprises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedIncubated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedInvestmentWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedLandMu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedOutputValueWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedProjects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedTaxWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SplitScope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaxWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StageId", "UnitKind", "UnitId", "Month", "Role", "SplitScope")
+                        .IsUnique();
+
+                    b.ToTable("LedgerRollups", (string)null);
                 });
 
             modelBuilder.Entity("InvestCRM.Features.Ledger.LedgerSummary", b =>
