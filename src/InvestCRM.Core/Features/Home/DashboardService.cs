@@ -43,14 +43,14 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
             return null;
         }
 
-        var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
-        IReadOnlyList<int> parkIds = filter.ParkId is { } park ? TargetProgress.WithDescendants(park, parks.Select(p => (p.Id, p.ParentId)).ToList()) : [];
+        var context = await progress.ContextAsync(plan.Id, ct);
+        IReadOnlyList<int> parkIds = filter.ParkId is { } park ? TargetProgress.WithDescendants(park, context.Parks) : [];
         var nodes = filter.ChainId is { } chain ? await db.ChainNodes.AsNoTracking().Where(n => n.ChainId == chain).Select(n => n.Id).ToListAsync(ct) : [];
-        return new DashboardScope(plan, filter with { PlanId = plan.Id }, filter.PeriodFor(plan), parkIds, nodes, await progress.DefaultCountingStageAsync(ct));
+        return new DashboardScope(context, filter with { PlanId = plan.Id }, filter.PeriodFor(plan), parkIds, nodes);
     }
 
     public Task<IReadOnlyList<TargetCompletion>> CompletionAsync(DashboardScope scope, CancellationToken ct = default) =>
-        progress.ForPlanAsync(scope.Plan.Id, scope.Shows, ct);
+        progress.ForPlanAsync(scope.Context, scope.Shows, ct);
 
     /// <summary>Projects counted per month (yyyyMM, China time) in the period and units.</summary>
     public async Task<IReadOnlyList<MonthTotals>> LandingsAsync(DashboardScope scope, CancellationToken ct = default) =>
