@@ -31,7 +31,7 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
         var months = figures.Select(f => WholeMonths(f.Range)).ToList();
         return $"""
             SELECT {string.Join(",\n  ", sums)}
-            FROM "LedgerRollups" s WHERE s."StageId" IN ({Ids(figures.Select(f => f.StageId))})
+            FROM "LedgerRollups" s WHERE s."StageId" IN ({Ids(figures.Select(f => f.StageId))}) AND s."UnitKind2" = {(int)RollupUnit.All}
               AND s."Month" BETWEEN {months.Min(m => m.First)} AND {months.Max(m => m.Last)}
             """;
     }

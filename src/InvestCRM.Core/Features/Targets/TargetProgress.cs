@@ -46,10 +46,12 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
     }
 
     /// <summary>The plan, the default counting stage and the park tree: what every completion figure of a plan needs.</summary>
-    public async Task<PlanContext> ContextAsync(int planId, CancellationToken ct = default)
+    public async Task<PlanContext> ContextAsync(int planId, CancellationToken ct = default) =>
+        await ContextAsync(await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct), ct);
+
+    public async Task<PlanContext> ContextAsync(Plan plan, CancellationToken ct = default)
     {
-        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
-        var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == planId).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
+        var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
         return new PlanContext(plan, await DefaultCountingStageAsync(ct), parks.Select(p => (p.Id, p.ParentId)).ToList());
     }
 
