@@ -952,13 +952,20 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("UnitId2")
+                        .HasColumnType("integer");
+
                     b.Property<int>("UnitKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitKind2")
                         .HasMaxLength(40)
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StageId", "UnitKind", "UnitId", "Month", "Role", "SplitScope")
+                    b.HasIndex("StageId", "UnitKind", "UnitKind2", "UnitId", "UnitId2", "Month", "Role", "SplitScope")
                         .IsUnique();
 
                     b.ToTable("LedgerRollups", (string)null);

@@ -915,13 +915,20 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("UnitId2")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("UnitKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitKind2")
                         .HasMaxLength(40)
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StageId", "UnitKind", "UnitId", "Month", "Role", "SplitScope")
+                    b.HasIndex("StageId", "UnitKind", "UnitKind2", "UnitId", "UnitId2", "Month", "Role", "SplitScope")
                         .IsUnique();
 
                     b.ToTable("LedgerRollups", (string)null);

@@ -31,7 +31,7 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
         var months = figures.Select(f => WholeMonths(f.Range)).ToList();
         return $"""
             SELECT {string.Join(",\n  ", sums)}
-            FROM "LedgerRollups" s WHERE s."StageId" IN ({Ids(figures.Select(f => f.StageId))})
+            FROM "LedgerRollups" s WHERE s."StageId" IN ({Ids(figures.Select(f => f.StageId))}) AND s."UnitKind2" = {(int)RollupUnit.All}
               AND s."Month" BETWEEN {months.Min(m => m.First)} AND {months.Max(m => m.Last)}
             """;
     }
@@ -60,22 +60,22 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
     }
 
     /// <summary>
-    /// The dashboard's other sections as it reads them: the top teams and incubators (roll-ups of the whole plan; with
-    /// parks, the summary rows, which alone hold park × team), the open pipeline by stage, and the stalled projects (the
+    /// The dashboard's other sections as it reads them: the top teams and incubators (single roll-up rows; with parks, the
+    /// park × team and park × incubator pair rows), the open pipeline by stage, and the stalled projects (the
     /// ten longest from two index ranges, the count as active less fresh).
     /// </summary>
     public string SummaryDashboardRest(int stageId, DateRange range, IReadOnlyList<int>? parks, DateTimeOffset staleCutoff)
     {
         var (first, last) = WholeMonths(range);
         var months = $"\"StageId\" = {stageId} AND \"Month\" BETWEEN {first} AND {last} AND \"Role\" = 0";
-        string Top(RollupUnit kind, string column) => parks is null
-            ? $"""SELECT "UnitId", SUM("Projects"), SUM("InvestmentWan") FROM "LedgerRollups" WHERE {months} AND "UnitKind" = {(int)kind} GROUP BY "UnitId" """
-            : $"""SELECT "{column}", SUM("Projects"), SUM("InvestmentWan") FROM "LedgerSummaries" WHERE {months} AND "ParkId" IN ({Ids(parks)}) GROUP BY "{column}" """;
+        string Top(RollupUnit kind) => parks is null
+            ? $"""SELECT "UnitId", SUM("Projects"), SUM("InvestmentWan") FROM "LedgerRollups" WHERE {months} AND "UnitKind" = {(int)kind} AND "UnitKind2" = 0 GROUP BY "UnitId" """
+            : $"""SELECT "UnitId2", SUM("Projects"), SUM("InvestmentWan") FROM "LedgerRollups" WHERE {months} AND "UnitKind" = {(int)RollupUnit.Park} AND "UnitId" IN ({Ids(parks)}) AND "UnitKind2" = {(int)kind} GROUP BY "UnitId2" """;
         var park = parks is null ? "" : $" AND \"ParkId\" IN ({Ids(parks)})";
         var cutoff = At(staleCutoff);
         var stalled = $"""SELECT p."Id", p."Title", e."Name", p."StageId" FROM "Projects" p JOIN "Enterprises" e ON e."Id" = p."EnterpriseId" WHERE p."Status" = 'Active'{park}""";
         return string.Join(";\n",
-            Top(RollupUnit.Team, "TeamId"), Top(RollupUnit.Incubator, "IncubatorId"),
+            Top(RollupUnit.Team), Top(RollupUnit.Incubator),
             $"""SELECT "StageId", "Status", SUM("Projects"), SUM("InvestmentWan") FROM "PipelineSummaries" WHERE "Status" IN ('Active', 'OnHold'){park} GROUP BY "StageId", "Status" """,
             $"""{stalled} AND p."LastActivityAt" IS NULL AND p."CreatedAt" < {cutoff} ORDER BY p."LastActivityAt", p."CreatedAt", p."Id" LIMIT 10""",
             $"""{stalled} AND p."LastActivityAt" < {cutoff} ORDER BY p."LastActivityAt", p."CreatedAt", p."Id" LIMIT 10""",
@@ -84,8 +84,10 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
             $"""SELECT COUNT(*) FROM "Projects" WHERE "Status" = 'Active'{park} AND "LastActivityAt" IS NULL AND "CreatedAt" >= {cutoff}""");
     }
 
-    private static string RollupUnits(RollupUnit kind, IReadOnlyList<int>? ids) =>
-        ids is null ? $"s.\"UnitKind\" = {(int)RollupUnit.All}" : $"s.\"UnitKind\" = {(int)kind} AND s.\"UnitId\" IN ({Ids(ids)})";
+    /// <summary>Single roll-up rows of a kind's units (all units: the whole plan's rows); the ledger's also have pair columns.</summary>
+    private static string RollupUnits(RollupUnit kind, IReadOnlyList<int>? ids, bool ledger = true) =>
+        (ids is null ? $"s.\"UnitKind\" = {(int)RollupUnit.All}" : $"s.\"UnitKind\" = {(int)kind} AND s.\"UnitId\" IN ({Ids(ids)})")
+        + (ledger ? $" AND s.\"UnitKind2\" = {(int)RollupUnit.All}" : "");
 
     public string DetailMonthly(int stageId, DateRange range, IReadOnlyList<int>? parks) => $"""
         SELECT {LedgerLineSql.ChinaMonth(provider, "r.\"FirstReachedAt\"")} AS m, COUNT(*), SUM({DetailMeasure(TargetMetric.InvestmentWan)})
@@ -101,7 +103,7 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
     {
         var (first, last) = WholeMonths(range);
         var (from, to) = (FunnelLines.Quarter(range.Start), FunnelLines.Quarter(range.End.AddTicks(-1)));
-        var units = RollupUnits(RollupUnit.Park, parks);
+        var units = RollupUnits(RollupUnit.Park, parks, ledger: false);
         return $"""
             SELECT "Kind", "StageId", "Detail", SUM("Projects"), SUM("PlannedInvestmentWan") FROM "FunnelRollups" s
             WHERE {units} AND "Kind" <> {(int)FunnelKind.Cohort} AND "Month" >= {first} AND "Month" <= {last} GROUP BY "Kind", "StageId", "Detail";

@@ -29,9 +29,11 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
             return null;
         }
 
-        return new DashboardView(scope, await CompletionAsync(scope, ct), await LandingsAsync(scope, ct),
-            await TopTeamsAsync(scope, ct), await TopIncubatorsAsync(scope, ct),
-            await PipelineAsync(scope, ct), await StalledAsync(scope, ct));
+        var (completion, landings) = (await CompletionAsync(scope, ct), await LandingsAsync(scope, ct));
+        var (teams, incubators) = (await TopTeamsAsync(scope, ct), await TopIncubatorsAsync(scope, ct));
+        var pipeline = await PipelineAsync(scope, ct);
+        var active = (int)pipeline.Sum(l => l.Active);
+        return new DashboardView(scope, completion, landings, teams, incubators, pipeline, await StalledAsync(scope, active, ct));
     }
 
     /// <summary>Resolves the filter against its plan (the newest plan when none is chosen).</summary>
@@ -43,14 +45,14 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
             return null;
         }
 
-        var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
-        IReadOnlyList<int> parkIds = filter.ParkId is { } park ? TargetProgress.WithDescendants(park, parks.Select(p => (p.Id, p.ParentId)).ToList()) : [];
+        var context = await progress.ContextAsync(plan, ct);
+        IReadOnlyList<int> parkIds = filter.ParkId is { } park ? TargetProgress.WithDescendants(park, context.Parks) : [];
         var nodes = filter.ChainId is { } chain ? await db.ChainNodes.AsNoTracking().Where(n => n.ChainId == chain).Select(n => n.Id).ToListAsync(ct) : [];
-        return new DashboardScope(plan, filter with { PlanId = plan.Id }, filter.PeriodFor(plan), parkIds, nodes, await progress.DefaultCountingStageAsync(ct));
+        return new DashboardScope(context, filter with { PlanId = plan.Id }, filter.PeriodFor(plan), parkIds, nodes);
     }
 
     public Task<IReadOnlyList<TargetCompletion>> CompletionAsync(DashboardScope scope, CancellationToken ct = default) =>
-        progress.ForPlanAsync(scope.Plan.Id, scope.Shows, ct);
+        progress.ForPlanAsync(scope.Context, scope.Shows, ct);
 
     /// <summary>Projects counted per month (yyyyMM, China time) in the period and units.</summary>
     public async Task<IReadOnlyList<MonthTotals>> LandingsAsync(DashboardScope scope, CancellationToken ct = default) =>
@@ -96,7 +98,11 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
     /// Active projects with no activity (or, never visited, no creation) for the "stale" days of My work. Current state,
     /// so the period does not apply; the units do.
     /// </summary>
-    public async Task<StalledProjects> StalledAsync(DashboardScope scope, CancellationToken ct = default)
+    public async Task<StalledProjects> StalledAsync(DashboardScope scope, CancellationToken ct = default) =>
+        await StalledAsync(scope, await ActiveCountAsync(scope, ct), ct);
+
+    /// <summary>The same when the scope's active projects are already counted (the pipeline section counts them).</summary>
+    private async Task<StalledProjects> StalledAsync(DashboardScope scope, int active, CancellationToken ct)
     {
         var days = options.Value.StaleDays;
         var cutoff = clock.GetUtcNow().AddDays(-days);
@@ -118,7 +124,6 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
         // Counted the other way round, exactly: all active projects of the units (kept in the pipeline summary) less the
         // fresh ones (visited since the cutoff, or never visited and created since), which are the recent few and two
         // ranges of the same index. Counting the stalled ones read most of the table (≈870,000 rows at a million projects).
-        var active = await ActiveCountAsync(scope, ct);
         var fresh = await projects.Where(p => p.LastActivityAt >= cutoff).CountAsync(ct)
             + await projects.Where(p => p.LastActivityAt == null && p.CreatedAt >= cutoff).CountAsync(ct);
         return new StalledProjects(days, active - fresh, longest);

@@ -9,8 +9,12 @@ namespace InvestCRM.Features.Home;
 /// A report filter resolved against its plan: the period's days, the parks a base filter stands for (with the parks
 /// inside it), the nodes of a chain filter, and the counting stage of counted figures.
 /// </summary>
-public sealed record DashboardScope(Plan Plan, ReportFilter Filter, ReportPeriod Period, IReadOnlyList<int> ParkIds, IReadOnlyList<int> ChainNodeIds, int CountingStageId)
+public sealed record DashboardScope(PlanContext Context, ReportFilter Filter, ReportPeriod Period, IReadOnlyList<int> ParkIds, IReadOnlyList<int> ChainNodeIds)
 {
+    public Plan Plan => Context.Plan;
+
+    public int CountingStageId => Context.DefaultStageId;
+
     public LedgerSlice Slice => new(CountingStageId, Period.Range, ParkIds, Filter.ChainId, Filter.TeamId, Filter.IncubatorId);
 
     /// <summary>Whether a target belongs on the report: its period is the chosen one, and it is scoped to a chosen unit.</summary>

@@ -37,6 +37,8 @@ internal sealed class LedgerRollupConfiguration : IEntityTypeConfiguration<Ledge
         rollup.ToTable("LedgerRollups");
         rollup.Property(s => s.Role).HasConversion<int>();
         rollup.Property(s => s.UnitKind).HasConversion<int>();
-        rollup.HasIndex(s => new { s.StageId, s.UnitKind, s.UnitId, s.Month, s.Role, s.SplitScope }).IsUnique();
+        rollup.Property(s => s.UnitKind2).HasConversion<int>();
+        // Kinds first: a view reads one kind (or pair of kinds) of rows, then the units it names.
+        rollup.HasIndex(s => new { s.StageId, s.UnitKind, s.UnitKind2, s.UnitId, s.UnitId2, s.Month, s.Role, s.SplitScope }).IsUnique();
     }
 }

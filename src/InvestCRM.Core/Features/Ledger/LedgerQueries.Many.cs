@@ -46,7 +46,7 @@ public sealed partial class LedgerQueries
     {
         var unitKind = RollupKind(kind);
         var rows = await db.LedgerRollups.AsNoTracking()
-            .Where(s => s.StageId == stageId && s.UnitKind == unitKind && s.Month >= firstMonth && s.Month <= lastMonth)
+            .Where(s => s.StageId == stageId && s.UnitKind == unitKind && s.UnitKind2 == RollupUnit.All && s.Month >= firstMonth && s.Month <= lastMonth)
             .ToListAsync(ct);
         return rows.Select(r =>
         {

@@ -51,7 +51,7 @@ public sealed partial class LedgerQueries(CrmDbContext db)
     public async Task<IReadOnlyList<MonthTotals>> MonthlyAsync(int stageId, int fromMonth, int toMonth, CancellationToken ct = default)
     {
         var rows = await db.LedgerRollups.AsNoTracking()
-            .Where(s => s.StageId == stageId && s.UnitKind == RollupUnit.All && s.Role == CreditRole.Primary && s.Month >= fromMonth && s.Month <= toMonth)
+            .Where(s => s.StageId == stageId && s.UnitKind == RollupUnit.All && s.UnitKind2 == RollupUnit.All && s.Role == CreditRole.Primary && s.Month >= fromMonth && s.Month <= toMonth)
             .GroupBy(s => s.Month)
             .Select(g => new { Month = g.Key, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) })
             .ToListAsync(ct);

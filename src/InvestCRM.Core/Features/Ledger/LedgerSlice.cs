@@ -40,11 +40,18 @@ public sealed record SliceTotals(int Key, decimal Projects, decimal InvestmentWa
 /// </summary>
 public sealed class LedgerSliceQueries(CrmDbContext db)
 {
-    public async Task<IReadOnlyList<SliceTotals>> GroupedAsync(LedgerSlice slice, SliceKey key, CancellationToken ct = default)
+    public Task<IReadOnlyList<SliceTotals>> GroupedAsync(LedgerSlice slice, SliceKey key, CancellationToken ct = default) =>
+        GroupedAsync(slice, key, rollups: true, ct);
+
+    /// <summary>The same from the summary rows alone: the reference the roll-up path is tested against.</summary>
+    internal Task<IReadOnlyList<SliceTotals>> GroupedFromSummariesAsync(LedgerSlice slice, SliceKey key, CancellationToken ct = default) =>
+        GroupedAsync(slice, key, rollups: false, ct);
+
+    private async Task<IReadOnlyList<SliceTotals>> GroupedAsync(LedgerSlice slice, SliceKey key, bool rollups, CancellationToken ct)
     {
         var (first, last) = LedgerQueries.WholeMonths(slice.Range);
-        var stored = RollupFor(slice, key) is (var kind, var ids)
-            ? await Sums(Rollups(slice.StageId, kind, ids).Where(r => r.Month >= first && r.Month <= last), RollupKey(key), ct)
+        var stored = rollups && RollupFor(slice, key) is { } read
+            ? await Sums(Rollups(slice.StageId, read).Where(r => r.Month >= first && r.Month <= last), RollupKey(key, read), ct)
             : await Sums(Narrow(db.LedgerSummaries.AsNoTracking(), slice).Where(s => s.Month >= first && s.Month <= last), SummaryKey(key), ct);
         // Only custom periods have partial months: whole months need neither the ledger nor compiling the filter for memory.
         if (!slice.Range.IsWholeMonths)
@@ -67,25 +74,39 @@ public sealed class LedgerSliceQueries(CrmDbContext db)
             .Select(r => (r.Key, r.Projects, r.Investment)).ToList();
 
     /// <summary>
-    /// The roll-up rows that hold a slice's groups already added up: with no unit filter, the whole plan's rows (or the
-    /// team's or incubator's rows when grouping by them); with one kind of unit filter, that kind's rows of the chosen
-    /// units, if the grouping is by month or by that same kind. Null when the slice needs the summary rows themselves.
+    /// The roll-up rows that hold a slice's groups already added up: the kinds of unit the slice names, plus the kind it
+    /// groups by (all its units) when that is another. None: the whole plan's rows; one: that kind's single rows of the
+    /// chosen units; two: the pair rows (a base's teams). Null for three or more (the summary rows themselves).
     /// </summary>
-    private static (RollupUnit Kind, IReadOnlyList<int>? Ids)? RollupFor(LedgerSlice slice, SliceKey key)
+    private static RollupRead? RollupFor(LedgerSlice slice, SliceKey key)
     {
         var grouped = key switch { SliceKey.Team => RollupUnit.Team, SliceKey.Incubator => RollupUnit.Incubator, _ => RollupUnit.All };
-        return UnitRollup.SingleUnit(slice.ParkIds, slice.ChainId, slice.TeamId, slice.IncubatorId) switch
+        var named = UnitRollup.Named(slice.ParkIds, slice.ChainId, slice.TeamId, slice.IncubatorId);
+        if (grouped != RollupUnit.All && named.All(n => n.Kind != grouped))
         {
-            (RollupUnit.All, _) => (grouped, null),
-            (var kind, var ids) when grouped == RollupUnit.All || grouped == kind => (kind, ids),
+            named.Add((grouped, null));
+        }
+
+        var ordered = named.OrderBy(n => n.Kind).ToList();
+        return ordered.Count switch
+        {
+            0 => new RollupRead(RollupUnit.All, null, RollupUnit.All, null, false),
+            1 => new RollupRead(ordered[0].Kind, ordered[0].Ids, RollupUnit.All, null, false),
+            2 => new RollupRead(ordered[0].Kind, ordered[0].Ids, ordered[1].Kind, ordered[1].Ids, grouped == ordered[1].Kind),
             _ => null,
         };
     }
 
-    private IQueryable<LedgerRollup> Rollups(int stageId, RollupUnit kind, IReadOnlyList<int>? ids)
+    /// <summary>Which roll-up rows to read (a kind or a pair of kinds, with the chosen units) and whether the group is the second unit.</summary>
+    private sealed record RollupRead(RollupUnit Kind, IReadOnlyList<int>? Ids, RollupUnit Kind2, IReadOnlyList<int>? Ids2, bool GroupBySecond);
+
+    private IQueryable<LedgerRollup> Rollups(int stageId, RollupRead read)
     {
-        var rows = db.LedgerRollups.AsNoTracking().Where(r => r.StageId == stageId && r.Role == CreditRole.Primary && r.UnitKind == kind);
-        return ids is null ? rows : rows.Where(r => ids.Contains(r.UnitId));
+        var (kind, kind2, ids, ids2) = (read.Kind, read.Kind2, read.Ids, read.Ids2);
+        var rows = db.LedgerRollups.AsNoTracking()
+            .Where(r => r.StageId == stageId && r.Role == CreditRole.Primary && r.UnitKind == kind && r.UnitKind2 == kind2);
+        rows = ids is null ? rows : rows.Where(r => ids.Contains(r.UnitId));
+        return ids2 is null ? rows : rows.Where(r => ids2.Contains(r.UnitId2));
     }
 
     private static Expression<Func<LedgerSummary, int>> SummaryKey(SliceKey key) => key switch
@@ -96,10 +117,10 @@ public sealed class LedgerSliceQueries(CrmDbContext db)
         _ => s => 0,
     };
 
-    private static Expression<Func<LedgerRollup, int>> RollupKey(SliceKey key) => key switch
+    private static Expression<Func<LedgerRollup, int>> RollupKey(SliceKey key, RollupRead read) => key switch
     {
         SliceKey.Month => r => r.Month,
-        SliceKey.Team or SliceKey.Incubator => r => r.UnitId,
+        SliceKey.Team or SliceKey.Incubator => read.GroupBySecond ? r => r.UnitId2 : r => r.UnitId,
         _ => r => 0,
     };
 

@@ -12,6 +12,9 @@ public sealed record TargetCompletion(TargetRow Target, int CountingStageId, Dat
     public bool OnPace => Actual >= Expected;
 }
 
+/// <summary>A plan with what its completion figures need: the default counting stage and the park tree (id, parent).</summary>
+public sealed record PlanContext(Plan Plan, int DefaultStageId, IReadOnlyList<(int Id, int? ParentId)> Parks);
+
 /// <summary>Completion against every target of a plan, from the ledger's summaries.</summary>
 public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, LedgerQueries ledger, TimeProvider clock)
 {
@@ -23,23 +26,33 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
         ForPlanAsync(planId, (t, _) => t.Scope == scope && t.ScopeId == unitId, ct);
 
     /// <summary>Completion of the plan's targets that <paramref name="include"/> accepts (a report's period and units).</summary>
-    public async Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, Func<PlanTarget, Plan, bool> include, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, Func<PlanTarget, Plan, bool> include, CancellationToken ct = default) =>
+        await ForPlanAsync(await ContextAsync(planId, ct), include, ct);
+
+    /// <summary>The same for a report that has already read the plan, its default counting stage and its parks.</summary>
+    public async Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(PlanContext context, Func<PlanTarget, Plan, bool> include, CancellationToken ct = default)
     {
-        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
+        var plan = context.Plan;
         // Milestones (for the pace) come from every target of the plan, even those the report leaves out.
-        var targets = await db.Targets.AsNoTracking().Where(t => t.PlanId == planId).ToListAsync(ct);
-        var rows = (await catalog.ListAsync(planId, ct: ct)).ToDictionary(r => r.Id);
-        var defaultStage = await DefaultCountingStageAsync(ct);
-        var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == planId).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.PlanId == plan.Id).ToListAsync(ct);
+        var rows = TargetCatalog.Rows(targets, await catalog.ScopeNamesAsync(plan.Id, ct)).ToDictionary(r => r.Id);
         var now = clock.GetUtcNow();
 
         var shown = targets.Where(t => include(t, plan)).OrderBy(t => rows[t.Id].Scope).ThenBy(t => t.ScopeId).ThenBy(t => t.Year).ThenBy(t => t.Metric).ToList();
-        var tree = parks.Select(p => (p.Id, p.ParentId)).ToList();
-        var scopes = shown.Select(t => ScopeOf(t, plan, defaultStage, tree)).ToList();
+        var scopes = shown.Select(t => ScopeOf(t, plan, context.DefaultStageId, context.Parks)).ToList();
         var totals = await ledger.TotalsManyAsync(scopes, ct);
-        var result = shown.Select((target, i) =>
+        return shown.Select((target, i) =>
             new TargetCompletion(rows[target.Id], scopes[i].StageId, scopes[i].Range, totals[i].Of(target.Metric), Expected(target, targets, plan, now))).ToList();
-        return result;
+    }
+
+    /// <summary>The plan, the default counting stage and the park tree: what every completion figure of a plan needs.</summary>
+    public async Task<PlanContext> ContextAsync(int planId, CancellationToken ct = default) =>
+        await ContextAsync(await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct), ct);
+
+    public async Task<PlanContext> ContextAsync(Plan plan, CancellationToken ct = default)
+    {
+        var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
+        return new PlanContext(plan, await DefaultCountingStageAsync(ct), parks.Select(p => (p.Id, p.ParentId)).ToList());
     }
 
     public async Task<LedgerScope?> ScopeOfTargetAsync(int targetId, CancellationToken ct = default)
