@@ -31,6 +31,7 @@ internal static class ReportLoader
         var (plan, teams) = await ReferenceAsync(db);
         var ids = await db.FirstFreeIdsAsync();
         var indexes = await DeferredIndexes.DropAsync(db, LoadedTables);
+        var grams = await DeferredSearchGrams.DropAsync(db);
         Console.WriteLine($"Loading {projects:N0} projects with full stage histories over {plan.StartYear}–{plan.EndYear} " +
             $"({indexes.Count} secondary indexes deferred)…");
         var clock = Stopwatch.StartNew();
@@ -41,7 +42,7 @@ internal static class ReportLoader
         var rows = clock.Elapsed;
         Console.WriteLine($"Wrote {counts.Enterprises:N0} enterprises, {counts.Projects:N0} projects, {counts.StageChanges:N0} stage changes, " +
             $"{counts.StageReached:N0} first reaches in {rows.TotalSeconds:F1} s; building indexes…");
-        var indexTime = await indexes.RestoreAsync();
+        var indexTime = await indexes.RestoreAsync() + (grams is null ? TimeSpan.Zero : await grams.RestoreAsync());
         Console.WriteLine($"Indexes built in {indexTime.TotalSeconds:F1} s");
         clock.Restart();
         await db.FinishLoadAsync();

@@ -20,7 +20,7 @@ public sealed partial class ProjectQueries
         CancellationToken ct = default)
     {
         var activeFilter = filter with { StageId = null, Status = ProjectStatus.Active };
-        var active = Filtered(activeFilter);
+        var active = Filtered(activeFilter, await MatchAsync(filter, ct));
         var summary = Summarized(activeFilter);
         var stages = summary is not null
             ? await db.Stages.AsNoTracking().OrderBy(s => s.Order).Select(s => new StageCount(s.Id, s.NameZh, s.NameEn,

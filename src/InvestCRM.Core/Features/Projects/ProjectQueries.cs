@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using InvestCRM.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,17 +13,26 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
 {
     public async Task<ProjectPage> ListAsync(ProjectFilter filter, CancellationToken ct = default)
     {
-        var filtered = Filtered(filter);
-        var total = await SummaryCountAsync(filter, ct) ?? await filtered.CountAsync(ct);
-        var page = Math.Min(filter.Page, Math.Max(1, (total + ProjectFilter.PageSize - 1) / ProjectFilter.PageSize));
-        var rows = await Rows(Ordered(filtered, filter).Skip((page - 1) * ProjectFilter.PageSize).Take(ProjectFilter.PageSize))
-            .ToListAsync(ct);
-        return new ProjectPage(rows, total, page, ProjectFilter.PageSize);
+        var match = await MatchAsync(filter, ct);
+        // The pipeline summary counts exactly when the filter allows (never with text); else the search's own count.
+        var (total, capped) = await SummaryCountAsync(filter, ct) is { } exact
+            ? (exact, false)
+            : await CountAsync(Filtered(filter, match), filter, match, ct);
+        var page = Math.Min(filter.Page, ProjectPage.PageCount(total, capped, ProjectFilter.PageSize));
+        var ordered = Ordered(Filtered(filter, match, page: true), filter);
+        var rows = await Rows(ordered.Skip((page - 1) * ProjectFilter.PageSize).Take(ProjectFilter.PageSize)).ToListAsync(ct);
+        return new ProjectPage(rows, total, page, ProjectFilter.PageSize, capped);
     }
 
     /// <summary>The whole filtered list (no paging) up to <paramref name="cap"/> rows, read as a stream.</summary>
-    public IAsyncEnumerable<ProjectListRow> ExportRows(ProjectFilter filter, int cap) =>
-        Rows(Ordered(Filtered(filter), filter).Take(cap)).AsAsyncEnumerable();
+    public async IAsyncEnumerable<ProjectListRow> ExportRows(ProjectFilter filter, int cap, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var match = await MatchAsync(filter, ct);
+        await foreach (var row in Rows(Ordered(Filtered(filter, match), filter).Take(cap)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
 
     public Task<BoardCard?> CardAsync(int id, CancellationToken ct = default) =>
         Cards(db.Projects.AsNoTracking().Where(p => p.Id == id)).FirstOrDefaultAsync(ct);
@@ -42,7 +52,7 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
         }
         else
         {
-            var (pattern, code) = (Pattern(term), term.ToUpperInvariant());
+            var (pattern, code) = (new SearchTerm(term).Pattern, term.ToUpperInvariant());
             query = db.Database.IsNpgsql()
                 ? query.Where(e => e.Id == chosenId || EF.Functions.ILike(e.Name, pattern, "\\") || e.CreditCode == code)
                 : query.Where(e => e.Id == chosenId || EF.Functions.Like(e.Name, pattern, "\\") || e.CreditCode == code);
@@ -51,7 +61,8 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
         return await query.OrderBy(e => e.Name).Take(30).Select(e => new Option(e.Id.ToString(), e.Name, null)).ToListAsync(ct);
     }
 
-    private IQueryable<Project> Filtered(ProjectFilter f)
+    /// <summary>The filtered projects; <paramref name="page"/> when they are read for one page in order, not counted.</summary>
+    private IQueryable<Project> Filtered(ProjectFilter f, TextMatch? match, bool page = false)
     {
         var query = db.Projects.AsNoTracking();
         if (f.StageId is { } stage) query = query.Where(p => p.StageId == stage);
@@ -62,55 +73,8 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
         if (f.ChainId is { } chain) query = query.Where(p => p.ChainId == chain);
         if (f.Source is { } source) query = query.Where(p => p.Source == source);
         if (f.IncubatorId is { } incubator) query = query.Where(p => p.IncubatorId == incubator);
-        if (f.Text is { } text)
-        {
-            var matching = Matching(text);
-            query = query.Where(p => matching.Contains(p.Id));
-        }
-
-        return query;
+        return match is null ? query : Matching(query, match, page);
     }
-
-    /// <summary>
-    /// Ids of the projects whose title, or whose enterprise's name, contains the text: one UNION of two index-friendly
-    /// parts. A join with an OR across both tables would look up the enterprise of every project; an OR of two IN lists
-    /// made PostgreSQL filter every row of the UpdatedAt index. For terms of three or more characters, PostgreSQL uses
-    /// its trigram indexes (migration PostgresTrigramSearch) and SQLite its FTS5 trigram tables (SqliteTrigramSearch);
-    /// shorter terms scan the Title and Name indexes (covering on SQLite).
-    /// The title part skips the access filter (the outer query applies it) so that it stays index-only.
-    /// </summary>
-    private IQueryable<int> Matching(string text)
-    {
-        var pattern = Pattern(text);
-        var projects = db.Projects.IgnoreQueryFilters();
-        if (Sqlite && UsesTrigrams(text))
-        {
-            // FTS5 answers LIKE from its trigram index when the pattern has no escapes; its LIKE folds ASCII case like SQLite's.
-            var titleIds = db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ProjectTitleSearch" WHERE "Title" LIKE {pattern}""");
-            var nameIds = db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "EnterpriseNameSearch" WHERE "Name" LIKE {pattern}""");
-            var visibleNames = db.Enterprises.Where(e => nameIds.Contains(e.Id)).Select(e => e.Id); // the enterprises' access filter
-            return titleIds.Union(projects.Where(p => visibleNames.Contains(p.EnterpriseId)).Select(p => p.Id));
-        }
-
-        // PostgreSQL's LIKE is case-sensitive, so ILIKE, except for text without letter case (Chinese), where plain
-        // LIKE gives the same rows without lower-casing every title (several times faster on a scan).
-        var ilike = db.Database.IsNpgsql() && text.ToLowerInvariant() != text.ToUpperInvariant();
-        var titles = ilike
-            ? projects.Where(p => EF.Functions.ILike(p.Title, pattern, "\\"))
-            : projects.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
-        var names = ilike
-            ? db.Enterprises.Where(e => EF.Functions.ILike(e.Name, pattern, "\\"))
-            : db.Enterprises.Where(e => EF.Functions.Like(e.Name, pattern, "\\"));
-        var enterprises = names.Select(e => e.Id);
-        return titles.Select(p => p.Id).Union(projects.Where(p => enterprises.Contains(p.EnterpriseId)).Select(p => p.Id));
-    }
-
-    /// <summary>Three characters make a trigram; LIKE's own wildcards in the term need an ESCAPE that FTS5 does not index.</summary>
-    private static bool UsesTrigrams(string term) => term.Length >= 3 && term.IndexOfAny(['%', '_', '\\']) < 0;
-
-    /// <summary>"%term%" with the LIKE wildcards in the term taken literally.</summary>
-    internal static string Pattern(string term) =>
-        "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
     private IQueryable<Project> Ordered(IQueryable<Project> query, ProjectFilter f) => f.Sort switch
     {

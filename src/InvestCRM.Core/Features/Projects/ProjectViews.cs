@@ -12,9 +12,16 @@ public sealed record ProjectListRow(
     string? OwnerName, string? ParkName, string? ParkNameEn, string? ChainName, string? ChainNameEn, decimal? PlannedInvestmentWan, DateOnly? NextActionOn,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-public sealed record ProjectPage(IReadOnlyList<ProjectListRow> Rows, int Total, int Page, int PageSize)
+/// <summary>
+/// One page of the list. When <paramref name="TotalCapped"/>, counting stopped: more than <paramref name="Total"/>
+/// projects match (a text search matching very many, see ProjectQueries.SearchCountCap), so there is a page beyond them.
+/// </summary>
+public sealed record ProjectPage(IReadOnlyList<ProjectListRow> Rows, int Total, int Page, int PageSize, bool TotalCapped = false)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => PageCount(Total, TotalCapped, PageSize);
+
+    public static int PageCount(int total, bool capped, int pageSize) =>
+        capped ? total / pageSize + 1 : Math.Max(1, (total + pageSize - 1) / pageSize);
 }
 
 /// <summary>A card on the board; carries what a move needs (version) and who may move it.</summary>
