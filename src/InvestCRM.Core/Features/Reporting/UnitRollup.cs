@@ -34,8 +34,6 @@ public sealed class UnitRollup(string summary, string rollup, string[] grain, (R
     public const string UnitKind2Column = "UnitKind2";
     public const string UnitId2Column = "UnitId2";
 
-    public string RollupTable => rollup;
-
     /// <summary>
     /// The one kind of unit a filter names, with its ids: the roll-up rows that answer it. (All, null) when it names
     /// none; null when it names two kinds or more (only the summary rows, or pair rows, hold those combinations).
