@@ -65,7 +65,7 @@ public sealed partial class ProjectQueries
         if (match.Ids is { } ids)
         {
             // One array parameter (json_each on SQLite, = ANY on PostgreSQL), not thousands of scalar ones. "+ 0" keeps
-            // SQLite from looking the ids up one by one, so that it walks the order index instead (see WalksOrderAsync).
+            // the database from looking the ids up one by one, so that it walks the order index instead (WalksOrderAsync).
             return page && match.WalkOrder
                 ? query.Where(p => EF.Parameter(ids).Contains(p.Id + 0))
                 : query.Where(p => EF.Parameter(ids).Contains(p.Id));
@@ -127,15 +127,17 @@ public sealed partial class ProjectQueries
     }
 
     /// <summary>
-    /// SQLite orders matching ids by reading each project's row, a few µs apiece from outside its small page cache
-    /// (10 ms for 2,765 matches); walking the UpdatedAt index until the page is full costs 1 ms when matches are that
-    /// common, but 12 ms when the walk has to cover every project. Walk when the expected walk (the rows before the
-    /// page's end, spread over all projects; the highest id approximates their number) is under ten reads per match.
-    /// PostgreSQL makes this choice itself, knowing the size of the id array.
+    /// Whether the page of matching ids is found by walking the UpdatedAt index rather than by reading every match.
+    /// Reading each match costs a row lookup: on SQLite a few µs apiece from outside its small page cache (10 ms for
+    /// 2,765 matches), on PostgreSQL about as much once it prepares the statement (a generic plan cannot see how many
+    /// ids the array holds, and looks them all up). Walking the index until the page is full costs 1 ms when matches
+    /// are that common, but reads every project when they are rare (12 ms on SQLite, tens of ms on PostgreSQL).
+    /// Walk when the expected walk (the rows before the page's end, spread over all projects; the highest id
+    /// approximates their number) is under ten reads per match.
     /// </summary>
     private async Task<bool> WalksOrderAsync(ProjectFilter filter, int matches, CancellationToken ct)
     {
-        if (!Sqlite || filter.Sort != "updated" || matches < 100)
+        if (filter.Sort != "updated" || matches < 100)
         {
             return false;
         }
