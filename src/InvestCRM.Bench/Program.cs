@@ -28,7 +28,8 @@ try
     var notes = new[]
     {
         $"{options.Provider}, {options.Projects:N0} projects / {options.Enterprises:N0} enterprises / {options.Activities:N0} activities, " + (options.Reuse is null ? $"loaded in {loadTime.TotalSeconds:F0} s" : "database of an earlier run reused"),
-        $"{options.Clients} concurrent clients, {options.DurationSeconds} s per scenario, {Environment.ProcessorCount} cores shared by the app, the database and the load generator",
+        $"{options.Clients} concurrent clients, {options.DurationSeconds} s per scenario after {options.WarmupSeconds} s warm-up (the app first {options.AppWarmupSeconds} s on all scenarios mixed), " +
+            $"{Environment.ProcessorCount} cores shared by the app, the database and the load generator",
         $"load average before the run: {loadBefore} (other work on the machine inflates every figure)",
         $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; command: dotnet run -c Release --project src/InvestCRM.Bench -- {string.Join(' ', BenchRun.Redacted(args))}",
     };
@@ -89,6 +90,7 @@ static async Task<List<Measurement>> MeasureHttpAsync(BenchDatabase db, BenchOpt
             }
         }
 
+        await BenchRun.WarmUpAppAsync(clients, scenarios.Select(s => s.Http).ToList(), options.AppWarmupSeconds);
         return await RunAllAsync("HTTP", scenarios.Select(s => (s.Name, s.Http)).ToList(), clients, options);
     }
     finally

@@ -36,6 +36,22 @@ internal static class BenchRun
         }
     }
 
+    /// <summary>
+    /// Every scenario's requests, mixed at random, for <paramref name="seconds"/>, unrecorded: the app just started,
+    /// and a server in use runs code the runtime has already compiled again optimised (see BenchOptions.AppWarmupSeconds).
+    /// </summary>
+    public static async Task WarmUpAppAsync<TWorker>(IReadOnlyList<TWorker> workers, IReadOnlyList<Func<TWorker, Random, Task<int>>> calls, int seconds)
+    {
+        if (seconds <= 0 || calls.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine($"Warming the app up: {seconds} s of all {calls.Count} scenarios mixed…");
+        var warm = await LoadRunner.RunAsync("app warm-up", workers, TimeSpan.FromSeconds(seconds), (worker, random) => calls[random.Next(calls.Count)](worker, random));
+        Console.WriteLine($"  {warm.Succeeded:N0} requests, {warm.Failed:N0} failed");
+    }
+
     /// <summary>Warm-up (not recorded), then the measured run; prints one line.</summary>
     public static async Task<Measurement> MeasureAsync<TWorker>(
         string kind, string name, IReadOnlyList<TWorker> workers, Func<TWorker, Random, Task<int>> call, int warmupSeconds, int durationSeconds)

@@ -91,12 +91,25 @@ internal static class ReportsSuite
         var clients = await BenchRun.SignInAsync(app.Address, options.Clients);
         try
         {
-            var results = new List<(Measurement?, string?)>();
+            var available = new List<ReportScenario>();
             foreach (var scenario in scenarios)
             {
                 if (await clients[0].GetAsync(scenario.Path) == 404)
                 {
                     Console.WriteLine($"  HTTP    {scenario.Name}: not available ({scenario.Path} answers 404)");
+                }
+                else
+                {
+                    available.Add(scenario);
+                }
+            }
+
+            await BenchRun.WarmUpAppAsync(clients, available.Select(s => (Func<BenchClient, Random, Task<int>>)((c, _) => c.GetAsync(s.Path))).ToList(), options.AppWarmupSeconds);
+            var results = new List<(Measurement?, string?)>();
+            foreach (var scenario in scenarios)
+            {
+                if (!available.Contains(scenario))
+                {
                     results.Add((null, "not available (404)"));
                     continue;
                 }
@@ -120,7 +133,8 @@ internal static class ReportsSuite
                 : $"loaded in {load.Total.TotalSeconds:F0} s: rows {load.Rows.TotalSeconds:F0} s, indexes {load.Indexes.TotalSeconds:F0} s, " +
                   $"sequences/statistics {load.Finish.TotalSeconds:F0} s, derived tables {string.Join(", ", load.Derived.Select(d => $"{d.Time.TotalSeconds:F0} s"))}");
         yield return $"dashboard filter: {data.FilterPeriod} and park {data.FilterParkId} with its parks; ledger: the whole-plan target with the longest period";
-        yield return $"{options.Clients} concurrent clients (HTTP and floor), {options.DurationSeconds} s per scenario after {options.WarmupSeconds} s warm-up; " +
+        yield return $"{options.Clients} concurrent clients (HTTP and floor), {options.DurationSeconds} s per scenario after {options.WarmupSeconds} s warm-up " +
+            $"(HTTP: the app first {options.AppWarmupSeconds} s on all pages mixed); " +
             "naive SQL on one connection without warm-up; " + $"{Environment.ProcessorCount} cores shared by the app, the database and the load generator";
         yield return $"load average before the run: {loadBefore} (other work on the machine inflates every figure)";
         yield return $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; command: dotnet run -c Release --project src/InvestCRM.Bench -- {string.Join(' ', BenchRun.Redacted(args))}";
