@@ -62,10 +62,7 @@ static async Task<TimeSpan> LoadAsync(BenchDatabase db, BenchOptions options)
         counts = await BulkLoader.LoadAsync(sink, catalog, ids, new SyntheticSize(options.Enterprises, options.Projects, options.Activities), DateTimeOffset.UtcNow);
     }
 
-    if (grams is not null)
-    {
-        Console.WriteLine($"Search gram tables filled in {(await grams.RestoreAsync()).TotalSeconds:F1} s");
-    }
+    Console.WriteLine($"Search tables filled in {(await grams.RestoreAsync()).TotalSeconds:F1} s");
 
     var loaded = clock.Elapsed;
     await db.RebuildSummariesAsync();

@@ -19,8 +19,9 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
             ? (exact, false)
             : await CountAsync(Filtered(filter, match), filter, match, ct);
         var page = Math.Min(filter.Page, ProjectPage.PageCount(total, capped, ProjectFilter.PageSize));
-        var ordered = Ordered(Filtered(filter, match, page: true), filter);
-        var rows = await Rows(ordered.Skip((page - 1) * ProjectFilter.PageSize).Take(ProjectFilter.PageSize)).ToListAsync(ct);
+        var rows = PageOfMatch(filter, match, page) is { } ids
+            ? await Rows(Ordered(db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)), filter)).ToListAsync(ct)
+            : await Rows(Ordered(Filtered(filter, match, page: true), filter).Skip((page - 1) * ProjectFilter.PageSize).Take(ProjectFilter.PageSize)).ToListAsync(ct);
         return new ProjectPage(rows, total, page, ProjectFilter.PageSize, capped);
     }
 

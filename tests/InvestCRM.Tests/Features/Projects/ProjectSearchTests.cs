@@ -137,6 +137,16 @@ public class ProjectSearchTests
             Assert.Equal(["钠电正极项目", "抗体药物研发中心", "氟橡胶密封件项目"], await TitlesAsync(queries, "宁德"));
         }
 
+        // A project moving to another enterprise (as a merge moves them) is found by its new enterprise's name only.
+        var moved = await db.Projects.SingleAsync(p => p.Title == "抗体药物研发中心", ct);
+        moved.EnterpriseId = fixture.Pharma;
+        await db.SaveChangesAsync(ct);
+        foreach (var queries in fixture.BothWays())
+        {
+            Assert.Equal(["钠电正极项目", "氟橡胶密封件项目"], await TitlesAsync(queries, "宁德"));
+            Assert.Contains("抗体药物研发中心", await TitlesAsync(queries, "Ph"));
+        }
+
         await db.Database.ExecuteSqlAsync($"""DELETE FROM "Projects" WHERE "Id" = {project.Id}""", ct);
         var spare = await fixture.Db.EnterpriseAsync("玄鸟科技有限公司");
         await db.Database.ExecuteSqlAsync($"""DELETE FROM "Enterprises" WHERE "Id" = {spare}""", ct);
