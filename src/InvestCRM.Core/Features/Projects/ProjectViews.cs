@@ -51,6 +51,24 @@ public sealed record ProjectDetail(
 
 public sealed record Option(string Id, string Zh, string? En);
 
+/// <summary>
+/// One choice of one of several filter lists read in one UNION ALL, with the keys the lists are ordered by (in the
+/// database, so that its collation orders names). Set by member initialisation: EF translates a UNION only over
+/// projections it can see into.
+/// </summary>
+internal sealed class OptionRow
+{
+    /// <summary>Which list: the reader's own enumeration, as a number.</summary>
+    public int Kind { get; init; }
+    public required string Id { get; init; }
+    public required string Zh { get; init; }
+    public string? En { get; init; }
+    public int Order { get; init; }
+    public required string Name { get; init; }
+
+    public Option Option => new(Id, Zh, En);
+}
+
 /// <summary>The choices the filter and edit forms offer.</summary>
 public sealed record ProjectOptions(
     IReadOnlyList<StageOption> Stages, IReadOnlyList<Option> Owners, IReadOnlyList<Option> Teams, IReadOnlyList<Option> Parks,

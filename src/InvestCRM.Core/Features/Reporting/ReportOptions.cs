@@ -12,7 +12,19 @@ public sealed record ReportOptions(
 
 public sealed class ReportOptionsQuery(CrmDbContext db)
 {
-    /// <summary>The options for the filter's plan (the newest plan when none is chosen); null when there is no plan.</summary>
+    private enum List
+    {
+        Plan,
+        Park,
+        Chain,
+        Team,
+        Incubator,
+    }
+
+    /// <summary>
+    /// The options for the filter's plan (the newest plan when none is chosen); null when there is no plan. Two round
+    /// trips on every report view: the plan, then the plans, parks, chains, teams and incubators in one UNION ALL.
+    /// </summary>
     public async Task<ReportOptions?> ForAsync(ReportFilter filter, CancellationToken ct = default)
     {
         var plan = await db.Plans.AsNoTracking().Current(filter.PlanId).FirstOrDefaultAsync(ct);
@@ -21,16 +33,20 @@ public sealed class ReportOptionsQuery(CrmDbContext db)
             return null;
         }
 
-        return new ReportOptions(
-            plan,
-            await db.Plans.AsNoTracking().OrderByDescending(p => p.StartYear).Select(p => new Option(p.Id.ToString(), p.Name, p.NameEn)).ToListAsync(ct),
-            ReportPeriod.OffersFor(plan),
-            await db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id).OrderBy(p => p.SortOrder)
-                .Select(p => new Option(p.Id.ToString(), p.Name, p.NameEn)).ToListAsync(ct),
-            await db.IndustryChains.AsNoTracking().Where(c => c.PlanId == plan.Id).OrderBy(c => c.SortOrder)
-                .Select(c => new Option(c.Id.ToString(), c.Name, c.NameEn)).ToListAsync(ct),
-            await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id.ToString(), t.Name, t.NameEn)).ToListAsync(ct),
-            await db.Incubators.AsNoTracking().Where(i => i.PlanId == plan.Id).OrderBy(i => i.Name)
-                .Select(i => new Option(i.Id.ToString(), i.Name, null)).ToListAsync(ct));
+        var rows = await db.Plans.AsNoTracking()
+            .Select(p => new OptionRow { Kind = (int)List.Plan, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = -p.StartYear, Name = "" })
+            .Concat(db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id)
+                .Select(p => new OptionRow { Kind = (int)List.Park, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = p.SortOrder, Name = "" }))
+            .Concat(db.IndustryChains.AsNoTracking().Where(c => c.PlanId == plan.Id)
+                .Select(c => new OptionRow { Kind = (int)List.Chain, Id = c.Id.ToString(), Zh = c.Name, En = c.NameEn, Order = c.SortOrder, Name = "" }))
+            .Concat(db.Teams.AsNoTracking()
+                .Select(t => new OptionRow { Kind = (int)List.Team, Id = t.Id.ToString(), Zh = t.Name, En = t.NameEn, Order = 0, Name = t.Name }))
+            .Concat(db.Incubators.AsNoTracking().Where(i => i.PlanId == plan.Id)
+                .Select(i => new OptionRow { Kind = (int)List.Incubator, Id = i.Id.ToString(), Zh = i.Name, En = null, Order = 0, Name = i.Name }))
+            .OrderBy(r => r.Kind).ThenBy(r => r.Order).ThenBy(r => r.Name)
+            .ToListAsync(ct);
+        var lists = rows.ToLookup(r => (List)r.Kind, r => r.Option);
+        return new ReportOptions(plan, [.. lists[List.Plan]], ReportPeriod.OffersFor(plan),
+            [.. lists[List.Park]], [.. lists[List.Chain]], [.. lists[List.Team]], [.. lists[List.Incubator]]);
     }
 }
