@@ -89,6 +89,24 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task MigrateAsync(CrmDbContext db, CancellationToken ct = default)
     {
+        // A migration that fills a new column or table rewrites rows: minutes at a million projects, not 30 s.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(MigrationTimeout);
+        try
+        {
+            await MigrateWithinTimeoutAsync(db, ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    /// <summary>How long one statement of a migration (or the wait for another instance's migration) may take.</summary>
+    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
+
+    private static async Task MigrateWithinTimeoutAsync(CrmDbContext db, CancellationToken ct)
+    {
         if (!db.Database.IsNpgsql())
         {
             await db.Database.MigrateAsync(ct);
