@@ -87,9 +87,12 @@ public sealed partial class LedgerQueries(CrmDbContext db)
     private IQueryable<LedgerEntry> EntryQuery(LedgerScope scope, bool includeReversed = true)
     {
         var ids = scope.UnitIds;
-        var start = scope.Range.Start;
-        var end = scope.Range.End;
-        var query = db.LedgerEntries.AsNoTracking().Where(e => e.StageId == scope.StageId && e.CountedAt >= start && e.CountedAt < end);
+        var (stage, start, end) = (scope.StageId, scope.Range.Start, scope.Range.End);
+        // Constants, not parameters: PostgreSQL plans a prepared statement once for any values (a generic plan), and
+        // for a range it cannot see it guessed a sliver of the entries and walked half a million of them through the
+        // index (count of a whole plan's 536,823 entries: 286 ms against 73). A target's stage and days take few values.
+        var query = db.LedgerEntries.AsNoTracking()
+            .Where(e => e.StageId == EF.Constant(stage) && e.CountedAt >= EF.Constant(start) && e.CountedAt < EF.Constant(end));
         if (!includeReversed)
         {
             query = query.Where(e => e.ReversedAt == null);
