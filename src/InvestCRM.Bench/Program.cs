@@ -55,14 +55,14 @@ static async Task<TimeSpan> LoadAsync(BenchDatabase db, BenchOptions options)
     var ids = await db.FirstFreeIdsAsync();
     Console.WriteLine($"Schema migrated and plan seeded in {clock.Elapsed.TotalSeconds:F1} s; loading…");
     clock.Restart();
-    var grams = await DeferredSearchGrams.DropAsync(db);
+    var search = await DeferredSearchTables.DropAsync(db);
     LoadCounts counts;
     await using (var sink = db.OpenSink())
     {
         counts = await BulkLoader.LoadAsync(sink, catalog, ids, new SyntheticSize(options.Enterprises, options.Projects, options.Activities), DateTimeOffset.UtcNow);
     }
 
-    Console.WriteLine($"Search tables filled in {(await grams.RestoreAsync()).TotalSeconds:F1} s");
+    Console.WriteLine($"Search tables filled in {(await search.RestoreAsync()).TotalSeconds:F1} s");
 
     var loaded = clock.Elapsed;
     await db.RebuildSummariesAsync();

@@ -31,7 +31,7 @@ internal static class ReportLoader
         var (plan, teams) = await ReferenceAsync(db);
         var ids = await db.FirstFreeIdsAsync();
         var indexes = await DeferredIndexes.DropAsync(db, LoadedTables);
-        var grams = await DeferredSearchGrams.DropAsync(db);
+        var search = await DeferredSearchTables.DropAsync(db);
         Console.WriteLine($"Loading {projects:N0} projects with full stage histories over {plan.StartYear}–{plan.EndYear} " +
             $"({indexes.Count} secondary indexes deferred)…");
         var clock = Stopwatch.StartNew();
@@ -43,7 +43,7 @@ internal static class ReportLoader
         Console.WriteLine($"Wrote {counts.Enterprises:N0} enterprises, {counts.Projects:N0} projects, {counts.StageChanges:N0} stage changes, " +
             $"{counts.StageReached:N0} first reaches in {rows.TotalSeconds:F1} s; building indexes…");
         // The search's columns first, while the projects have no secondary index to keep up to date.
-        var indexTime = await grams.RestoreAsync() + await indexes.RestoreAsync();
+        var indexTime = await search.RestoreAsync() + await indexes.RestoreAsync();
         Console.WriteLine($"Indexes built in {indexTime.TotalSeconds:F1} s");
         clock.Restart();
         await db.FinishLoadAsync();

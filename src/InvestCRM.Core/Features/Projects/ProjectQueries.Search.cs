@@ -92,11 +92,11 @@ public sealed partial class ProjectQueries
 
     /// <summary>
     /// The ids of one page of a text-only list in UpdatedAt order, from the match itself (<see cref="TogetherSql"/>);
-    /// null when the list has other filters, another order, or a match without UpdatedAt.
+    /// null when the list has other filters, another order, or a match without UpdatedAt (read apart, or too large).
     /// </summary>
     private List<int>? PageOfMatch(ProjectFilter filter, TextMatch? match, int page)
     {
-        if (match?.Found is not { } found || match.Ids is null || filter.Sort != "updated" || !TextOnly(filter, match))
+        if (match?.Found is not { } found || filter.Sort != "updated" || !TextOnly(filter, match))
         {
             return null;
         }

@@ -12,7 +12,7 @@ public sealed record ReportOptions(
 
 public sealed class ReportOptionsQuery(CrmDbContext db)
 {
-    private enum List
+    private enum OptionList
     {
         Plan,
         Park,
@@ -34,19 +34,19 @@ public sealed class ReportOptionsQuery(CrmDbContext db)
         }
 
         var rows = await db.Plans.AsNoTracking()
-            .Select(p => new OptionRow { Kind = (int)List.Plan, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = -p.StartYear, Name = "" })
+            .Select(p => new OptionRow { Kind = (int)OptionList.Plan, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = -p.StartYear, Name = "" })
             .Concat(db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id)
-                .Select(p => new OptionRow { Kind = (int)List.Park, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = p.SortOrder, Name = "" }))
+                .Select(p => new OptionRow { Kind = (int)OptionList.Park, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = p.SortOrder, Name = "" }))
             .Concat(db.IndustryChains.AsNoTracking().Where(c => c.PlanId == plan.Id)
-                .Select(c => new OptionRow { Kind = (int)List.Chain, Id = c.Id.ToString(), Zh = c.Name, En = c.NameEn, Order = c.SortOrder, Name = "" }))
+                .Select(c => new OptionRow { Kind = (int)OptionList.Chain, Id = c.Id.ToString(), Zh = c.Name, En = c.NameEn, Order = c.SortOrder, Name = "" }))
             .Concat(db.Teams.AsNoTracking()
-                .Select(t => new OptionRow { Kind = (int)List.Team, Id = t.Id.ToString(), Zh = t.Name, En = t.NameEn, Order = 0, Name = t.Name }))
+                .Select(t => new OptionRow { Kind = (int)OptionList.Team, Id = t.Id.ToString(), Zh = t.Name, En = t.NameEn, Order = 0, Name = t.Name }))
             .Concat(db.Incubators.AsNoTracking().Where(i => i.PlanId == plan.Id)
-                .Select(i => new OptionRow { Kind = (int)List.Incubator, Id = i.Id.ToString(), Zh = i.Name, En = null, Order = 0, Name = i.Name }))
+                .Select(i => new OptionRow { Kind = (int)OptionList.Incubator, Id = i.Id.ToString(), Zh = i.Name, En = null, Order = 0, Name = i.Name }))
             .OrderBy(r => r.Kind).ThenBy(r => r.Order).ThenBy(r => r.Name)
             .ToListAsync(ct);
-        var lists = rows.ToLookup(r => (List)r.Kind, r => r.Option);
-        return new ReportOptions(plan, [.. lists[List.Plan]], ReportPeriod.OffersFor(plan),
-            [.. lists[List.Park]], [.. lists[List.Chain]], [.. lists[List.Team]], [.. lists[List.Incubator]]);
+        var lists = rows.ToLookup(r => (OptionList)r.Kind, r => r.Option);
+        return new ReportOptions(plan, [.. lists[OptionList.Plan]], ReportPeriod.OffersFor(plan),
+            [.. lists[OptionList.Park]], [.. lists[OptionList.Chain]], [.. lists[OptionList.Team]], [.. lists[OptionList.Incubator]]);
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using InvestCRM.Bench.Measuring;
 using InvestCRM.Data;
-using ProjectSearchText = InvestCRM.Migrations.Postgres.Migrations.ProjectSearchText;
 using InvestCRM.Migrations.Sqlite.Migrations;
+using ProjectSearchText = InvestCRM.Migrations.Postgres.Migrations.ProjectSearchText;
 
 namespace InvestCRM.Bench.Loading;
 
@@ -18,16 +18,16 @@ namespace InvestCRM.Bench.Loading;
 /// ProjectSearchText) is filled afterwards in one UPDATE. The character indexes stay through COPY; the reports suite
 /// defers them with the others.
 /// </summary>
-internal sealed class DeferredSearchGrams(BenchDatabase db)
+internal sealed class DeferredSearchTables(BenchDatabase db)
 {
-    public static async Task<DeferredSearchGrams> DropAsync(BenchDatabase db)
+    public static async Task<DeferredSearchTables> DropAsync(BenchDatabase db)
     {
         if (db.Provider == DatabaseProvider.Sqlite)
         {
             await ExecuteAsync(db, ShortTermSearch.Tables.SelectMany(ShortTermSearch.DropTriggersSql));
         }
 
-        return new DeferredSearchGrams(db);
+        return new DeferredSearchTables(db);
     }
 
     /// <summary>SQLite: fills the gram tables from the loaded rows, then creates the triggers again. PostgreSQL: fills "SearchText".</summary>
