@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using InvestCRM.Data;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Reporting;
@@ -43,7 +44,7 @@ public sealed class ForecastQueries(CrmDbContext db, ReportOptionsQuery options,
             }
 
             var measures = await MeasuresAsync(order, units, ct);
-            var open = await OpenAsync(units, completion.Target.Metric == TargetMetric.EnterprisesIntroduced, ct);
+            var open = await OpenAsync(units, completion.Target.Metric == TargetMetric.EnterprisesIntroduced, now, ct);
             var daysLeft = (int)Math.Floor((completion.Range.End - now).TotalDays);
             var expected = ForecastCalculator.ExpectedAdditional(measures, open, completion.CountingStageId, daysLeft);
             rows.Add(new ForecastRow(completion, Math.Round(expected, 1), ForecastCalculator.OpenBefore(order, open, completion.CountingStageId)));
@@ -60,8 +61,11 @@ public sealed class ForecastQueries(CrmDbContext db, ReportOptionsQuery options,
             order.ToDictionary(id => id, id => (IReadOnlyDictionary<int, long>)FunnelMath.Histogram(cells, id)));
     }
 
-    /// <summary>Active projects per stage in the units; enterprise targets leave out expansions of firms already here.</summary>
-    private async Task<Dictionary<int, long>> OpenAsync(FunnelUnits units, bool newEnterprisesOnly, CancellationToken ct)
+    /// <summary>
+    /// Active projects in the units per stage and stay bucket of their whole days in it; enterprise targets leave out
+    /// expansions of firms already here.
+    /// </summary>
+    private async Task<List<OpenGroup>> OpenAsync(FunnelUnits units, bool newEnterprisesOnly, DateTimeOffset now, CancellationToken ct)
     {
         var query = db.Projects.AsNoTracking().Where(p => p.Status == ProjectStatus.Active && (!newEnterprisesOnly || !p.IsExpansion));
         var (parks, chain, team, incubator) = (units.ParkIds, units.ChainId, units.TeamId, units.IncubatorId);
@@ -69,7 +73,33 @@ public sealed class ForecastQueries(CrmDbContext db, ReportOptionsQuery options,
         query = chain is null ? query : query.Where(p => p.ChainId == chain);
         query = team is null ? query : query.Where(p => p.TeamId == team);
         query = incubator is null ? query : query.Where(p => p.IncubatorId == incubator);
-        return await query.GroupBy(p => p.StageId).Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return await query.Select(InStage(now)).GroupBy(p => new { p.StageId, p.Bucket })
+            .Select(g => new OpenGroup(g.Key.StageId, g.Key.Bucket, g.LongCount())).ToListAsync(ct);
+    }
+
+    /// <summary>A project's stage and the stay bucket of its whole days in it, as one CASE over the buckets' bounds.</summary>
+    private static Expression<Func<Project, StageAge>> InStage(DateTimeOffset now)
+    {
+        var project = Expression.Parameter(typeof(Project), "p");
+        var entered = Expression.Property(project, nameof(Project.StageEnteredAt));
+        var last = StayBuckets.UpperDays.Length - 1;
+        Expression bucket = Expression.Constant(last);
+        for (var i = last - 1; i >= 0; i--)
+        {
+            // Whole days in the stage ≤ UpperDays[i] ⇔ entered after now − (UpperDays[i] + 1) days.
+            var after = Expression.Constant(now.AddDays(-(StayBuckets.UpperDays[i] + 1)));
+            bucket = Expression.Condition(Expression.GreaterThan(entered, after), Expression.Constant(i), bucket);
+        }
+
+        return Expression.Lambda<Func<Project, StageAge>>(Expression.MemberInit(Expression.New(typeof(StageAge)),
+            Expression.Bind(typeof(StageAge).GetProperty(nameof(StageAge.StageId))!, Expression.Property(project, nameof(Project.StageId))),
+            Expression.Bind(typeof(StageAge).GetProperty(nameof(StageAge.Bucket))!, bucket)), project);
+    }
+
+    private sealed class StageAge
+    {
+        public int StageId { get; init; }
+        public int Bucket { get; init; }
     }
 
     /// <summary>The funnel units of a target's scope; a chain-node target has none (the funnel is kept per chain).</summary>

@@ -4,7 +4,8 @@ namespace InvestCRM.Tests.Features.Funnel;
 
 /// <summary>
 /// Three stages 1 → 2 → 3, counting at 3. Reached: 10, 5, 2. Stays in stage 1: one of 4–7 days (counted as 7) and
-/// one of 15–30 days (30); in stage 2: one of 4–7 days (7). Open: 4 in stage 1, 2 in stage 2.
+/// one of 15–30 days (30); in stage 2: one of 4–7 days (7). Open: 4 in stage 1, 2 in stage 2, all entered today
+/// (0 days in stage, bucket 0) unless a test says otherwise.
 /// </summary>
 public sealed class ForecastCalculatorTests
 {
@@ -17,7 +18,7 @@ public sealed class ForecastCalculatorTests
             [2] = new Dictionary<int, long> { [StayBuckets.Of(5)] = 1 },
         });
 
-    private static readonly Dictionary<int, long> Open = new() { [1] = 4, [2] = 2 };
+    private static readonly OpenGroup[] Open = [new(1, 0, 4), new(2, 0, 2)];
 
     [Fact]
     public void Twenty_days_left_gives_the_hand_computed_expectation()
@@ -38,14 +39,33 @@ public sealed class ForecastCalculatorTests
     [Fact]
     public void Projects_at_or_past_the_counting_stage_add_nothing_more()
     {
-        var open = new Dictionary<int, long> { [3] = 9 };
-        Assert.Equal(0m, ForecastCalculator.ExpectedAdditional(Measures, open, 3, 365));
+        Assert.Equal(0m, ForecastCalculator.ExpectedAdditional(Measures, [new(3, 0, 9)], 3, 365));
         Assert.Equal(0m, ForecastCalculator.ExpectedAdditional(Measures, Open, 99, 365));
     }
 
     [Fact]
     public void Only_projects_before_the_counting_stage_are_open_for_it() =>
-        Assert.Equal(6, ForecastCalculator.OpenBefore([1, 2, 3], new Dictionary<int, long> { [1] = 4, [2] = 2, [3] = 9 }, 3));
+        Assert.Equal(7, ForecastCalculator.OpenBefore([1, 2, 3], [new(1, 0, 4), new(2, 0, 2), new(2, 5, 1), new(3, 0, 9)], 3));
+
+    [Fact]
+    public void Days_already_in_the_stage_are_credited()
+    {
+        // 4 in stage 1 for 8–14 days: only the 30-day stay lasted that long, 30 − 8 = 22 more, then 7: 29 days.
+        // 2 in stage 2 for 4–7 days: the 7-day stay, 7 − 4 = 3 more days (entered today they would need 7).
+        OpenGroup[] open = [new(1, StayBuckets.Of(10), 4), new(2, StayBuckets.Of(5), 2)];
+        Assert.Equal(1.6m, ForecastCalculator.ExpectedAdditional(Measures, open, 3, 29)); // 4 × 0.2 + 2 × 0.4
+        Assert.Equal(0.8m, ForecastCalculator.ExpectedAdditional(Measures, open, 3, 28)); // stage 2's only
+        Assert.Equal(0.8m, ForecastCalculator.ExpectedAdditional(Measures, open, 3, 3));
+        Assert.Equal(0m, ForecastCalculator.ExpectedAdditional(Measures, open, 3, 2));
+    }
+
+    [Fact]
+    public void A_stay_longer_than_any_measured_one_is_taken_as_ending_now()
+    {
+        // In stage 2 for 31–60 days, longer than its only measured stay (7 days): 0 more days.
+        Assert.Equal(0.8m, ForecastCalculator.ExpectedAdditional(Measures, [new(2, StayBuckets.Of(40), 2)], 3, 0));
+        Assert.Equal(0m, ForecastCalculator.ExpectedAdditional(Measures, [new(2, 0, 2)], 3, 0));
+    }
 
     [Theory]
     [InlineData(6, 3, 1.2, 2)]

@@ -36,6 +36,37 @@ public sealed class ForecastQueriesTests
         Assert.Equal((2m, 2L, 0.8m, 2.8m, 4), (row.Completion.Actual, row.OpenProjects, row.ExpectedAdditional, row.ExpectedTotal, row.Gap));
     }
 
+    /// <summary>
+    /// On 15 Feb 2026 B has been at contact 46 days (since 31 Dec 2025 23:30; bucket 31–60), E 167 days (since 1 Sep
+    /// 2025). The only measured contact stay is A's 61–90 days, taken as 90: B is expected 90 − 31 = 59 more days there,
+    /// E, longer than any measured stay, none. By 30 Apr (74 days left) both fit: 0.8; by 31 Mar (44 days) only E: 0.4.
+    /// Without crediting time in stage neither would fit by 31 Mar.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task Forecast_credits_the_days_open_projects_have_already_spent_in_their_stage(string provider)
+    {
+        await using var db = await FunnelFixtureTests.BuildAsync(provider);
+        foreach (var to in new[] { new DateOnly(2026, 4, 30), new DateOnly(2026, 3, 31) })
+        {
+            db.Db.Targets.Add(new PlanTarget
+            {
+                PlanId = db.PlanId, Metric = TargetMetric.ProjectsIntroduced, Scope = TargetScope.Plan,
+                Period = TargetPeriod.Custom, From = new DateOnly(2026, 1, 1), To = to, Value = 6, CountingStageId = db.Stage("signed"),
+            });
+        }
+
+        await db.Db.SaveChangesAsync();
+        db.Clock.Now = FunnelTestDatabase.At(2026, 2, 15, 9);
+        var progress = new TargetProgress(db.Db, new TargetCatalog(db.Db), new LedgerQueries(db.Db), db.Clock);
+        var forecasts = new ForecastQueries(db.Db, new ReportOptionsQuery(db.Db), db.Queries, progress, db.Clock);
+
+        var rows = (await forecasts.ForAsync(new ReportFilter(db.PlanId)))!.Rows.ToDictionary(r => r.Completion.Target.To!.Value);
+
+        Assert.Equal((2L, 0.8m), (rows[new DateOnly(2026, 4, 30)].OpenProjects, rows[new DateOnly(2026, 4, 30)].ExpectedAdditional));
+        Assert.Equal((2L, 0.4m), (rows[new DateOnly(2026, 3, 31)].OpenProjects, rows[new DateOnly(2026, 3, 31)].ExpectedAdditional));
+    }
+
     [Theory]
     [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
     public async Task Targets_that_have_ended_are_not_forecast(string provider)
