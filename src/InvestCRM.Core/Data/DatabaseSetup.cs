@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using InvestCRM.Features.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -19,8 +20,9 @@ public static class DatabaseSetup
     public static IServiceCollection AddCrmDatabase(this IServiceCollection services, string contentRoot)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The options are built once, not for every request's context.
         services.AddDbContext<CrmDbContext>((sp, options) =>
-            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot), optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         services.AddDataProtection().SetApplicationName("InvestCRM");
@@ -155,10 +157,18 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>Busy timeout and synchronous mode are per connection in SQLite, so they are set on every open.</summary>
+    /// <summary>
+    /// Busy timeout and synchronous mode are per connection in SQLite: set the first time the pool hands a native
+    /// connection out. EF opens and closes the connection around every query; the pool keeps the native connection,
+    /// and its settings, between them.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
+
+        // Keyed by the native handle, which the pool keeps open across opens and closes of SqliteConnection objects.
+        private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+        private static readonly object Done = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -170,6 +180,11 @@ public static class DatabaseSetup
 
         private static void Apply(DbConnection connection)
         {
+            if (connection is SqliteConnection { Handle: { } handle } && !Configured.TryAdd(handle, Done))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
             command.ExecuteNonQuery();
