@@ -2,23 +2,11 @@ using InvestCRM.Features.Reporting;
 
 namespace InvestCRM.Features.Funnel;
 
-/// <summary>The funnel's facts as both its summaries and their roll-ups carry them, so one query reads either.</summary>
-public interface IFunnelFacts
-{
-    FunnelKind Kind { get; }
-    int StageId { get; }
-    int Month { get; }
-    int Cohort { get; }
-    int Detail { get; }
-    long Projects { get; }
-    long PlannedInvestmentWan { get; }
-}
-
 /// <summary>
 /// <see cref="FunnelSummary"/> summed over every unit but one kind (or all of them): what the funnel and the forecast
 /// read when the filter names at most one kind of unit. See <see cref="UnitRollup"/>.
 /// </summary>
-public class FunnelRollup : IFunnelFacts
+public class FunnelRollup
 {
     public long Id { get; set; }
     public FunnelKind Kind { get; set; }

@@ -7,7 +7,7 @@ namespace InvestCRM.Features.Funnel;
 /// stage × China-time month × unit and are written and rebuilt together; <see cref="Detail"/> carries the one
 /// kind-specific key (stay bucket, drop reason), <see cref="Cohort"/> the creation quarter of cohort rows. "No unit" is stored as 0 so the grain is a plain unique key.
 /// </summary>
-public class FunnelSummary : IFunnelFacts
+public class FunnelSummary
 {
     public long Id { get; set; }
     public FunnelKind Kind { get; set; }

@@ -77,6 +77,29 @@ public sealed class FunnelFixtureTests
         Assert.Equal([1, 0, 0, 0, 0, 0, 0, 0], park2Year1.Stages.Select(s => s.Reached)); // C's lead only; its contact is 2026
     }
 
+    /// <summary>
+    /// A filter naming two kinds of unit reads the summaries; one kind, the roll-ups. Park 1 with team A is park 1 (A, B,
+    /// E are all team A's): the same figures and cohorts both ways. Park 1 with incubator 1 is A alone.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task Two_kinds_of_unit_read_from_the_summaries_give_the_roll_ups_figures(string provider)
+    {
+        await using var db = await BuildAsync(provider);
+
+        var park1 = (await db.Queries.ReportAsync(new ReportFilter(db.PlanId, "all", ParkId: db.Park1)))!;
+        var park1TeamA = (await db.Queries.ReportAsync(new ReportFilter(db.PlanId, "all", ParkId: db.Park1, TeamId: db.Database.TeamA)))!;
+        var park1Incubator1 = (await db.Queries.ReportAsync(new ReportFilter(db.PlanId, "all", ParkId: db.Park1, IncubatorId: db.Incubator1)))!;
+
+        Assert.Equal(park1.Stages, park1TeamA.Stages, (a, b) => a.Reached == b.Reached && a.PlannedInvestmentWan == b.PlannedInvestmentWan
+            && a.Stays == b.Stays && a.MedianBucket == b.MedianBucket && a.DropsTotal == b.DropsTotal);
+        Assert.Equal([20251, 20252, 20254], park1TeamA.Cohorts.Select(c => c.Quarter)); // A, E, B
+        Assert.Equal(park1.Cohorts.SelectMany(c => c.Reached), park1TeamA.Cohorts.SelectMany(c => c.Reached));
+        Assert.Equal([1, 1, 1, 1, 1, 0, 0, 0], park1Incubator1.Stages.Select(s => s.Reached));
+        Assert.Equal([1000m, 1000m, 1000m, 1000m, 1000m, 0m, 0m, 0m], park1Incubator1.Stages.Select(s => s.PlannedInvestmentWan));
+        Assert.Equal([20251], park1Incubator1.Cohorts.Select(c => c.Quarter));
+    }
+
     [Theory]
     [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
     public async Task Custom_days_split_at_midnight_china_time(string provider)
