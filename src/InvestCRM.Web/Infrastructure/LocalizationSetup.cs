@@ -10,14 +10,16 @@ public static class LocalizationSetup
 {
     public const string Chinese = "zh-CN";
     public const string English = "en-US";
-    public static readonly CultureInfo[] Supported = [new(Chinese), new(English)];
+    // Read-only, shared instances: the middleware hands a culture that is not read-only out as a fresh read-only copy on
+    // every request, which then built its number format from ICU again (about 2% of a report page's CPU).
+    public static readonly CultureInfo[] Supported = [CultureInfo.GetCultureInfo(Chinese), CultureInfo.GetCultureInfo(English)];
 
     public static WebApplicationBuilder AddCrmLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
-            o.DefaultRequestCulture = new RequestCulture(Chinese);
+            o.DefaultRequestCulture = new RequestCulture(Supported[0]);
             o.SupportedCultures = Supported;
             o.SupportedUICultures = Supported;
             // Chinese unless the user chose otherwise; the browser's language is not consulted.
