@@ -20,10 +20,10 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
     public const int TopCount = 5;
     public const int StalledCount = 10;
 
-    /// <summary>The whole dashboard for a filter; null when there is no plan yet.</summary>
-    public async Task<DashboardView?> ForAsync(ReportFilter filter, CancellationToken ct = default)
+    /// <summary>The whole dashboard for a filter; null when there is no plan yet. See <see cref="ScopeAsync"/> for the plan.</summary>
+    public async Task<DashboardView?> ForAsync(ReportFilter filter, Plan? plan = null, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(filter, ct);
+        var scope = await ScopeAsync(filter, plan, ct);
         if (scope is null)
         {
             return null;
@@ -36,10 +36,13 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
         return new DashboardView(scope, completion, landings, teams, incubators, pipeline, await StalledAsync(scope, active, ct));
     }
 
-    /// <summary>Resolves the filter against its plan (the newest plan when none is chosen).</summary>
-    public async Task<DashboardScope?> ScopeAsync(ReportFilter filter, CancellationToken ct = default)
+    /// <summary>
+    /// Resolves the filter against its plan (the newest plan when none is chosen); a caller that has read the filter's
+    /// plan already (with the report options) passes it, and it is not read again.
+    /// </summary>
+    public async Task<DashboardScope?> ScopeAsync(ReportFilter filter, Plan? plan = null, CancellationToken ct = default)
     {
-        var plan = await db.Plans.AsNoTracking().Current(filter.PlanId).FirstOrDefaultAsync(ct);
+        plan ??= await db.Plans.AsNoTracking().Current(filter.PlanId).FirstOrDefaultAsync(ct);
         if (plan is null)
         {
             return null;
@@ -156,7 +159,7 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
     /// </summary>
     public async Task<SliceLedger?> LedgerAsync(ReportFilter filter, int? month, int page, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(filter, ct);
+        var scope = await ScopeAsync(filter, ct: ct);
         if (scope is null)
         {
             return null;
