@@ -77,24 +77,30 @@ public sealed class ForecastQueries(CrmDbContext db, ReportOptionsQuery options,
             .Select(g => new OpenGroup(g.Key.StageId, g.Key.Bucket, g.LongCount())).ToListAsync(ct);
     }
 
-    /// <summary>A project's stage and the stay bucket of its whole days in it, as one CASE over the buckets' bounds.</summary>
+    /// <summary>
+    /// A project's stage and the stay bucket of its whole days in it, as one CASE over the buckets' bounds. The bounds
+    /// are read from a captured array, so that EF sends them as parameters and translates the query once, not once per
+    /// moment it runs at.
+    /// </summary>
     private static Expression<Func<Project, StageAge>> InStage(DateTimeOffset now)
     {
+        // Whole days in the stage ≤ UpperDays[i] ⇔ entered after now − (UpperDays[i] + 1) days.
+        var bounds = new BucketBounds(StayBuckets.UpperDays[..^1].Select(days => now.AddDays(-(days + 1))).ToArray());
         var project = Expression.Parameter(typeof(Project), "p");
         var entered = Expression.Property(project, nameof(Project.StageEnteredAt));
-        var last = StayBuckets.UpperDays.Length - 1;
-        Expression bucket = Expression.Constant(last);
-        for (var i = last - 1; i >= 0; i--)
+        var after = Expression.Property(Expression.Constant(bounds), nameof(BucketBounds.EnteredAfter));
+        Expression bucket = Expression.Constant(bounds.EnteredAfter.Length);
+        for (var i = bounds.EnteredAfter.Length - 1; i >= 0; i--)
         {
-            // Whole days in the stage ≤ UpperDays[i] ⇔ entered after now − (UpperDays[i] + 1) days.
-            var after = Expression.Constant(now.AddDays(-(StayBuckets.UpperDays[i] + 1)));
-            bucket = Expression.Condition(Expression.GreaterThan(entered, after), Expression.Constant(i), bucket);
+            bucket = Expression.Condition(Expression.GreaterThan(entered, Expression.ArrayIndex(after, Expression.Constant(i))), Expression.Constant(i), bucket);
         }
 
         return Expression.Lambda<Func<Project, StageAge>>(Expression.MemberInit(Expression.New(typeof(StageAge)),
             Expression.Bind(typeof(StageAge).GetProperty(nameof(StageAge.StageId))!, Expression.Property(project, nameof(Project.StageId))),
             Expression.Bind(typeof(StageAge).GetProperty(nameof(StageAge.Bucket))!, bucket)), project);
     }
+
+    private sealed record BucketBounds(DateTimeOffset[] EnteredAfter);
 
     private sealed class StageAge
     {
