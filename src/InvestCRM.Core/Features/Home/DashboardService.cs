@@ -42,7 +42,7 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
     /// </summary>
     public async Task<DashboardScope?> ScopeAsync(ReportFilter filter, Plan? plan = null, CancellationToken ct = default)
     {
-        plan ??= await db.Plans.AsNoTracking().Current(filter.PlanId).FirstOrDefaultAsync(ct);
+        plan ??= await db.CurrentPlanAsync(filter.PlanId, ct);
         if (plan is null)
         {
             return null;

@@ -21,13 +21,10 @@ public sealed class ReportOptionsQuery(CrmDbContext db)
         Incubator,
     }
 
-    // Compiled, as every report view runs both: EF's look-up of the five-way union's translation (walking, hashing and
-    // comparing its expression tree) cost more CPU than the database's work on these small tables. With the bell's
-    // count compiled too, the whole-plan funnel page took 4.9 ms of CPU instead of 5.5.
-    private static readonly CompiledQuery<Func<CrmDbContext, int?, CancellationToken, Task<Plan?>>> PlanOf = new(() => EF.CompileAsyncQuery(
-        (CrmDbContext db, int? planId, CancellationToken ct) => db.Plans.AsNoTracking()
-            .Where(p => planId == null || p.Id == planId).OrderByDescending(p => p.StartYear).ThenByDescending(p => p.Id).FirstOrDefault()));
-
+    // Compiled, as every report view runs it (the plan too: PlanQueries.CurrentPlanAsync): EF's look-up of the five-way
+    // union's translation (walking, hashing and comparing its expression tree) cost more CPU than the database's work on
+    // these small tables. With the plan and the bell's count compiled too, the whole-plan funnel page took 4.9 ms of CPU
+    // instead of 5.5.
     private static readonly CompiledQuery<Func<CrmDbContext, int, IAsyncEnumerable<OptionRow>>> OptionsOf = new(() => EF.CompileAsyncQuery<CrmDbContext, int, OptionRow>(
         (CrmDbContext db, int planId) => db.Plans.AsNoTracking()
             .Select(p => new OptionRow { Kind = (int)OptionList.Plan, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = -p.StartYear, Name = "" })
@@ -47,7 +44,7 @@ public sealed class ReportOptionsQuery(CrmDbContext db)
     /// </summary>
     public async Task<ReportOptions?> ForAsync(ReportFilter filter, CancellationToken ct = default)
     {
-        var plan = await PlanOf.For(db)(db, filter.PlanId, ct);
+        var plan = await db.CurrentPlanAsync(filter.PlanId, ct);
         if (plan is null)
         {
             return null;
