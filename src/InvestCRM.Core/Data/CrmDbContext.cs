@@ -24,7 +24,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace InvestCRM.Data;
 
-public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAccessor? currentUser = null)
+public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAccessor? currentUser = null, ReferenceCache? referenceCache = null)
     : IdentityDbContext<ApplicationUser>(options)
 {
     // Read on every query, not at construction: a context may be created before authentication runs.
@@ -138,7 +138,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
         var followUps = ParticipantFollowUps.Capture(ChangeTracker);
         var pending = AuditRecorder.Capture(ChangeTracker, _user);
         var pipeline = PipelineDelta.Capture(ChangeTracker);
-        if (pending.Count == 0 && pipeline.Count == 0 && followUps.Count == 0)
+        var reference = ReferenceCache.Touches(ChangeTracker);
+        if (pending.Count == 0 && pipeline.Count == 0 && followUps.Count == 0 && !reference)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
@@ -150,6 +151,11 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (reference)
+            {
+                await NoteReferenceChangeAsync(ct);
+            }
+
             await PipelineDelta.ApplyAsync(this, pipeline, ct);
             await ParticipantFollowUps.ApplyAsync(this, followUps, ct);
             AuditEntries.AddRange(pending.Select(p => p.ToEntry()));
@@ -168,5 +174,31 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    private bool _referenceChanged;
+
+    /// <summary>
+    /// A reference table changed in this transaction: the caches are invalidated when it commits (see
+    /// <see cref="TransactionEnded"/>); on PostgreSQL, every instance's through a NOTIFY, delivered on commit only.
+    /// </summary>
+    private async Task NoteReferenceChangeAsync(CancellationToken ct)
+    {
+        _referenceChanged = true;
+        if (Database.IsNpgsql())
+        {
+            await Database.ExecuteSqlRawAsync("NOTIFY " + ReferenceCache.Channel, ct);
+        }
+    }
+
+    /// <summary>Called by <see cref="ReferenceCommits"/> when this context's transaction commits or rolls back.</summary>
+    internal void TransactionEnded(bool committed)
+    {
+        if (_referenceChanged && committed)
+        {
+            referenceCache?.Invalidate();
+        }
+
+        _referenceChanged = false;
     }
 }

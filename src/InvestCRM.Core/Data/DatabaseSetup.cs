@@ -23,6 +23,9 @@ public static class DatabaseSetup
         // The options are built once, not for every request's context.
         services.AddDbContext<CrmDbContext>((sp, options) =>
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot), optionsLifetime: ServiceLifetime.Singleton);
+        // SQLite: one process owns the file and hears its own saves; PostgreSQL: only while the listener hears everyone's.
+        services.AddSingleton(sp => new ReferenceCache(enabled: sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite));
+        services.AddHostedService<ReferenceChangeListener>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         services.AddDataProtection().SetApplicationName("InvestCRM");
@@ -44,7 +47,7 @@ public static class DatabaseSetup
                 break;
         }
 
-        return options;
+        return options.AddInterceptors(ReferenceCommits.Instance);
     }
 
     public static DbContextOptions<CrmDbContext> BuildOptions(DatabaseOptions database, string contentRoot) =>
@@ -195,6 +198,7 @@ public static class DatabaseSetup
 /// <summary>Used by the DbContext when no request is in flight.</summary>
 public static class CrmDbContextFactory
 {
-    public static CrmDbContext Create(DatabaseOptions database, string contentRoot, ICurrentUserAccessor? user = null) =>
-        new(DatabaseSetup.BuildOptions(database, contentRoot), user);
+    /// <param name="cache">The reference cache of the app process this context saves for, which its saves invalidate.</param>
+    public static CrmDbContext Create(DatabaseOptions database, string contentRoot, ICurrentUserAccessor? user = null, ReferenceCache? cache = null) =>
+        new(DatabaseSetup.BuildOptions(database, contentRoot), user, cache);
 }

@@ -1,6 +1,7 @@
 using InvestCRM.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestCRM.Tests.Fixtures;
 
@@ -38,6 +39,7 @@ public abstract class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
             ? await PostgresTestDatabase.CreateAsync(TestEnvironment.PostgresServer!)
             : SqliteTestDatabase.Create();
         StartServer(); // runs the app's start-up: migrations, default stages, demo plan
+        _database.AppCache = Services.GetRequiredService<ReferenceCache>();
     }
 
     public void RequireAvailable()

@@ -12,9 +12,15 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public DatabaseOptions Options => new() { Provider = Provider, ConnectionString = ConnectionString };
 
+    /// <summary>
+    /// The reference cache of the app running on this database, if any: a test's saves then invalidate it as the app's
+    /// own saves do (on SQLite nothing else would tell the app; on PostgreSQL its listener would, a moment later).
+    /// </summary>
+    public ReferenceCache? AppCache { get; set; }
+
     /// <summary>A context outside any request; pass a user to see the data through their access scope.</summary>
     public CrmDbContext CreateContext(CurrentUser? user = null) =>
-        CrmDbContextFactory.Create(Options, Path.GetTempPath(), user is null ? null : new FixedUser(user));
+        CrmDbContextFactory.Create(Options, Path.GetTempPath(), user is null ? null : new FixedUser(user), AppCache);
 
     public abstract ValueTask DisposeAsync();
 

@@ -1,9 +1,10 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Auditing;
 
 namespace InvestCRM.Features.Chains;
 
 /// <summary>An industry chain (产业链) a plan develops, mapped as nodes in up-, mid- and downstream segments.</summary>
-public class IndustryChain : IAudited
+public class IndustryChain : IAudited, IReferenceData
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -16,7 +17,7 @@ public class IndustryChain : IAudited
 }
 
 /// <summary>A link of a chain (环节). Nodes with no local firm are the gaps to fill (补链).</summary>
-public class ChainNode : IAudited
+public class ChainNode : IAudited, IReferenceData
 {
     public int Id { get; set; }
     public int ChainId { get; set; }

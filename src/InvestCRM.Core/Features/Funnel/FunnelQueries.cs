@@ -3,6 +3,7 @@ using InvestCRM.Data;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Reporting;
+using InvestCRM.Features.Stages;
 using InvestCRM.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace InvestCRM.Features.Funnel;
 /// Reads the funnel. Whole months come from the summaries; the days of a partial first or last month (custom
 /// periods) come from the detail rows through the same FunnelLines rules, so both paths count the same way.
 /// </summary>
-public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options)
+public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options, ReferenceCache cache)
 {
     public async Task<FunnelReport?> ReportAsync(ReportFilter filter, CancellationToken ct = default)
     {
@@ -25,7 +26,7 @@ public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options)
         var period = filter.PeriodFor(found.Plan);
         var units = await UnitsAsync(filter, found.Plan.Id, ct);
         var (cells, cohorts) = await FactsAsync(units, period.Range, ct);
-        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct);
+        var stages = await cache.StagesAsync(db, ct);
         var rows = FunnelMath.Stages(stages.Select(s => (s.Id, s.NameZh, s.NameEn)).ToList(), cells);
         return new FunnelReport(found, period, rows, CohortRows(cohorts, stages.Select(s => s.Id).ToList()));
     }

@@ -5,6 +5,7 @@ using InvestCRM.Features.Pipeline;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Reporting;
+using InvestCRM.Features.Stages;
 using InvestCRM.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ namespace InvestCRM.Features.Home;
 /// The leaders' dashboard (驾驶舱). Each section is one method and reads summaries where the detail is large:
 /// completion and landings from the ledger's summaries, the pipeline from <c>PipelineSummaries</c>.
 /// </summary>
-public sealed class DashboardService(CrmDbContext db, TargetProgress progress, LedgerSliceQueries slices, TimeProvider clock, IOptions<MyWorkOptions> options)
+public sealed class DashboardService(
+    CrmDbContext db, TargetProgress progress, LedgerSliceQueries slices, ReferenceCache cache, TimeProvider clock, IOptions<MyWorkOptions> options)
 {
     public const int TopCount = 5;
     public const int StalledCount = 10;
@@ -89,7 +91,7 @@ public sealed class DashboardService(CrmDbContext db, TargetProgress progress, L
         var sums = await rows.GroupBy(s => new { s.StageId, s.Status })
             .Select(g => new { g.Key.StageId, g.Key.Status, Projects = g.Sum(s => s.Projects), Investment = g.Sum(s => s.InvestmentWan) })
             .ToListAsync(ct);
-        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct);
+        var stages = await cache.StagesAsync(db, ct);
         return stages.Select(stage => new PipelineStageLine(stage.Id, stage.NameZh, stage.NameEn,
                 Scaled(sums.Where(s => s.StageId == stage.Id && s.Status == ProjectStatus.Active).Sum(s => s.Projects)),
                 Scaled(sums.Where(s => s.StageId == stage.Id && s.Status == ProjectStatus.OnHold).Sum(s => s.Projects)),

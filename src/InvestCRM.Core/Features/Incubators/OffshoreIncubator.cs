@@ -1,9 +1,10 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Auditing;
 
 namespace InvestCRM.Features.Incubators;
 
 /// <summary>An offshore incubator (离岸孵化器) in another city that refers projects to the park.</summary>
-public class OffshoreIncubator : IAudited
+public class OffshoreIncubator : IAudited, IReferenceData
 {
     public int Id { get; set; }
     public int PlanId { get; set; }

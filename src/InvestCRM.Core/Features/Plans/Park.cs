@@ -1,9 +1,10 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Auditing;
 
 namespace InvestCRM.Features.Plans;
 
 /// <summary>A place where projects land: an innovation centre, an industrial base or a park inside one (园区 / 基地).</summary>
-public class Park : IAudited
+public class Park : IAudited, IReferenceData
 {
     public int Id { get; set; }
     public int PlanId { get; set; }

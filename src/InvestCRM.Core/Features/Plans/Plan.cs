@@ -1,9 +1,10 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Auditing;
 
 namespace InvestCRM.Features.Plans;
 
 /// <summary>A multi-year development plan (规划) whose targets the pipeline is measured against.</summary>
-public class Plan : IAudited
+public class Plan : IAudited, IReferenceData
 {
     public int Id { get; set; }
     public required string Name { get; set; }

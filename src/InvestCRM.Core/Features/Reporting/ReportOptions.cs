@@ -10,7 +10,7 @@ public sealed record ReportOptions(
     Plan Plan, IReadOnlyList<Option> Plans, IReadOnlyList<ReportPeriod> Periods,
     IReadOnlyList<Option> Parks, IReadOnlyList<Option> Chains, IReadOnlyList<Option> Teams, IReadOnlyList<Option> Incubators);
 
-public sealed class ReportOptionsQuery(CrmDbContext db)
+public sealed class ReportOptionsQuery(CrmDbContext db, ReferenceCache cache)
 {
     private enum OptionList
     {
@@ -39,12 +39,19 @@ public sealed class ReportOptionsQuery(CrmDbContext db)
             .OrderBy(r => r.Kind).ThenBy(r => r.Order).ThenBy(r => r.Name)));
 
     /// <summary>
-    /// The options for the filter's plan (the newest plan when none is chosen); null when there is no plan. Two round
-    /// trips on every report view: the plan, then the plans, parks, chains, teams and incubators in one UNION ALL.
+    /// The options for the filter's plan (the newest plan when none is chosen); null when there is no plan. Every report
+    /// view asks, so they are kept in the reference cache, per plan asked for and per access scope (a partner sees only
+    /// its own incubator).
     /// </summary>
-    public async Task<ReportOptions?> ForAsync(ReportFilter filter, CancellationToken ct = default)
+    public Task<ReportOptions?> ForAsync(ReportFilter filter, CancellationToken ct = default) =>
+        cache.GetAsync(new OptionsKey(filter.PlanId, ReferenceCache.ScopeOf(db.User)), c => ReadAsync(filter.PlanId, c), ct);
+
+    private sealed record OptionsKey(int? PlanId, (bool, int?) Scope);
+
+    /// <summary>Two round trips: the plan, then the plans, parks, chains, teams and incubators in one UNION ALL.</summary>
+    private async Task<ReportOptions?> ReadAsync(int? planId, CancellationToken ct)
     {
-        var plan = await db.CurrentPlanAsync(filter.PlanId, ct);
+        var plan = await db.CurrentPlanAsync(planId, ct);
         if (plan is null)
         {
             return null;

@@ -1,9 +1,10 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Auditing;
 
 namespace InvestCRM.Features.Stages;
 
 /// <summary>A configurable pipeline stage (线索, 接洽 … 投产).</summary>
-public class PipelineStage : IAudited
+public class PipelineStage : IAudited, IReferenceData
 {
     public int Id { get; set; }
 

@@ -7,7 +7,7 @@ public sealed record TargetRow(int Id, TargetMetric Metric, TargetScope Scope, i
     TargetPeriod Period, int? Year, DateOnly? From, DateOnly? To, decimal Value, string? Note);
 
 /// <summary>Targets with the names of what they are scoped to.</summary>
-public sealed class TargetCatalog(CrmDbContext db)
+public sealed class TargetCatalog(CrmDbContext db, ReferenceCache cache)
 {
     public async Task<IReadOnlyList<TargetRow>> ListAsync(int planId, TargetScope? scope = null, CancellationToken ct = default)
     {
@@ -32,10 +32,16 @@ public sealed class TargetCatalog(CrmDbContext db)
     }
 
     /// <summary>
-    /// Name of every park, chain, node, incubator and team a target of the plan can point at, in one round trip (the
-    /// dashboard reads them on every view).
+    /// Name of every park, chain, node, incubator and team a target of the plan can point at (the dashboard reads them on
+    /// every view), kept in the reference cache per plan and access scope.
     /// </summary>
-    public async Task<Dictionary<(TargetScope, int), string>> ScopeNamesAsync(int planId, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<(TargetScope, int), string>> ScopeNamesAsync(int planId, CancellationToken ct = default) =>
+        cache.GetAsync(new ScopeNamesKey(planId, ReferenceCache.ScopeOf(db.User)), c => ReadScopeNamesAsync(planId, c), ct);
+
+    private sealed record ScopeNamesKey(int PlanId, (bool, int?) Scope);
+
+    /// <summary>One round trip.</summary>
+    private async Task<IReadOnlyDictionary<(TargetScope, int), string>> ReadScopeNamesAsync(int planId, CancellationToken ct)
     {
         var rows = await db.Parks.Where(p => p.PlanId == planId).Select(p => new { Scope = TargetScope.Park, p.Id, p.Name, Chain = (string?)null })
             .Concat(db.IndustryChains.Where(c => c.PlanId == planId).Select(c => new { Scope = TargetScope.Chain, c.Id, c.Name, Chain = (string?)null }))

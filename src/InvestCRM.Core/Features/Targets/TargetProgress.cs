@@ -16,7 +16,7 @@ public sealed record TargetCompletion(TargetRow Target, int CountingStageId, Dat
 public sealed record PlanContext(Plan Plan, int DefaultStageId, IReadOnlyList<(int Id, int? ParentId)> Parks);
 
 /// <summary>Completion against every target of a plan, from the ledger's summaries.</summary>
-public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, LedgerQueries ledger, TimeProvider clock)
+public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, LedgerQueries ledger, ReferenceCache cache, TimeProvider clock)
 {
     public Task<IReadOnlyList<TargetCompletion>> ForPlanAsync(int planId, CancellationToken ct = default) =>
         ForPlanAsync(planId, (_, _) => true, ct);
@@ -49,11 +49,15 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
     public async Task<PlanContext> ContextAsync(int planId, CancellationToken ct = default) =>
         await ContextAsync(await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct), ct);
 
-    public async Task<PlanContext> ContextAsync(Plan plan, CancellationToken ct = default)
-    {
-        var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
-        return new PlanContext(plan, await DefaultCountingStageAsync(ct), parks.Select(p => (p.Id, p.ParentId)).ToList());
-    }
+    /// <summary>The same for a plan already read; the stage and the park tree come from the reference cache.</summary>
+    public async Task<PlanContext> ContextAsync(Plan plan, CancellationToken ct = default) =>
+        new(plan, await DefaultCountingStageAsync(ct), await cache.GetAsync(new ParkTreeKey(plan.Id), c => ParkTreeAsync(plan.Id, c), ct));
+
+    private sealed record ParkTreeKey(int PlanId);
+
+    private async Task<IReadOnlyList<(int Id, int? ParentId)>> ParkTreeAsync(int planId, CancellationToken ct) =>
+        (await db.Parks.AsNoTracking().Where(p => p.PlanId == planId).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct))
+            .Select(p => (p.Id, p.ParentId)).ToList();
 
     public async Task<LedgerScope?> ScopeOfTargetAsync(int targetId, CancellationToken ct = default)
     {
@@ -69,8 +73,10 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
     }
 
     /// <summary>The first stage, in pipeline order, flagged as counting a project as introduced.</summary>
-    public async Task<int> DefaultCountingStageAsync(CancellationToken ct = default) =>
-        await db.Stages.Where(s => s.CountsAsIntroduced).OrderBy(s => s.Order).Select(s => s.Id).FirstOrDefaultAsync(ct);
+    public Task<int> DefaultCountingStageAsync(CancellationToken ct = default) =>
+        cache.GetAsync(DefaultStageKey, c => db.Stages.Where(s => s.CountsAsIntroduced).OrderBy(s => s.Order).Select(s => s.Id).FirstOrDefaultAsync(c), ct);
+
+    private static readonly object DefaultStageKey = new();
 
     private static LedgerScope ScopeOf(PlanTarget target, Plan plan, int defaultStage, IReadOnlyList<(int Id, int? ParentId)> parks)
     {

@@ -22,8 +22,8 @@ public sealed class TargetService(CrmDbContext db, TargetCatalog catalog)
         }
 
         var (t, p) = (found.Target, found.Plan);
-        var names = t.ScopeId is null ? [] : await catalog.ScopeNamesAsync(p.Id, ct);
-        var row = new TargetRow(t.Id, t.Metric, t.Scope, t.ScopeId, t.ScopeId is { } sid ? names.GetValueOrDefault((t.Scope, sid)) : null,
+        var name = t.ScopeId is { } sid ? (await catalog.ScopeNamesAsync(p.Id, ct)).GetValueOrDefault((t.Scope, sid)) : null;
+        var row = new TargetRow(t.Id, t.Metric, t.Scope, t.ScopeId, name,
             t.Period, t.Year, t.From, t.To, t.Value, t.Note);
         return new TargetDetail(p.Id, p.Name, p.NameEn, p.StartYear, p.EndYear, row);
     }

@@ -1,9 +1,10 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Auditing;
 
 namespace InvestCRM.Features.Teams;
 
 /// <summary>An investment-promotion team (招商小分队); staff edit the projects their team owns.</summary>
-public class Team : IAudited
+public class Team : IAudited, IReferenceData
 {
     public int Id { get; set; }
     public required string Name { get; set; }

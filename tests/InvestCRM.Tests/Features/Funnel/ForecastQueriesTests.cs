@@ -1,3 +1,4 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Funnel;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Reporting;
@@ -27,8 +28,8 @@ public sealed class ForecastQueriesTests
         });
         await db.Db.SaveChangesAsync();
         db.Clock.Now = FunnelTestDatabase.At(2026, 6, 1, 9);
-        var options = new ReportOptionsQuery(db.Db);
-        var progress = new TargetProgress(db.Db, new TargetCatalog(db.Db), new LedgerQueries(db.Db), db.Clock);
+        var options = new ReportOptionsQuery(db.Db, new ReferenceCache());
+        var progress = new TargetProgress(db.Db, new TargetCatalog(db.Db, new ReferenceCache()), new LedgerQueries(db.Db), new ReferenceCache(), db.Clock);
         var forecasts = new ForecastQueries(db.Db, options, db.Queries, progress, db.Clock);
 
         var row = Assert.Single((await forecasts.ForAsync(new ReportFilter(db.PlanId)))!.Rows);
@@ -58,8 +59,8 @@ public sealed class ForecastQueriesTests
 
         await db.Db.SaveChangesAsync();
         db.Clock.Now = FunnelTestDatabase.At(2026, 2, 15, 9);
-        var progress = new TargetProgress(db.Db, new TargetCatalog(db.Db), new LedgerQueries(db.Db), db.Clock);
-        var forecasts = new ForecastQueries(db.Db, new ReportOptionsQuery(db.Db), db.Queries, progress, db.Clock);
+        var progress = new TargetProgress(db.Db, new TargetCatalog(db.Db, new ReferenceCache()), new LedgerQueries(db.Db), new ReferenceCache(), db.Clock);
+        var forecasts = new ForecastQueries(db.Db, new ReportOptionsQuery(db.Db, new ReferenceCache()), db.Queries, progress, db.Clock);
 
         var rows = (await forecasts.ForAsync(new ReportFilter(db.PlanId)))!.Rows.ToDictionary(r => r.Completion.Target.To!.Value);
 
@@ -79,8 +80,8 @@ public sealed class ForecastQueriesTests
         });
         await db.Db.SaveChangesAsync();
         db.Clock.Now = FunnelTestDatabase.At(2026, 6, 1, 9);
-        var progress = new TargetProgress(db.Db, new TargetCatalog(db.Db), new LedgerQueries(db.Db), db.Clock);
-        var forecasts = new ForecastQueries(db.Db, new ReportOptionsQuery(db.Db), db.Queries, progress, db.Clock);
+        var progress = new TargetProgress(db.Db, new TargetCatalog(db.Db, new ReferenceCache()), new LedgerQueries(db.Db), new ReferenceCache(), db.Clock);
+        var forecasts = new ForecastQueries(db.Db, new ReportOptionsQuery(db.Db, new ReferenceCache()), db.Queries, progress, db.Clock);
 
         Assert.Empty((await forecasts.ForAsync(new ReportFilter(db.PlanId)))!.Rows);
     }

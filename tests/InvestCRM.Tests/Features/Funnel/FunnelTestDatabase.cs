@@ -20,7 +20,7 @@ public sealed class FunnelTestDatabase : IAsyncDisposable
     {
         Database = database;
         Projects = new ProjectService(database.Db, new LedgerService(database.Db, Clock), Clock, new InvestCRM.Features.Notifications.Notifier(database.Db, Clock));
-        Queries = new FunnelQueries(database.Db, new ReportOptionsQuery(database.Db));
+        Queries = new FunnelQueries(database.Db, new ReportOptionsQuery(database.Db, new ReferenceCache()), new ReferenceCache());
         Maintenance = new FunnelMaintenance(database.Db);
     }
 

@@ -1,3 +1,4 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Home;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.MyWork;
@@ -130,7 +131,7 @@ public sealed class DashboardServiceTests
     }
 
     internal static DashboardService Service(Fixture fixture, int staleDays = 30) =>
-        new(fixture.Db, fixture.Progress, new LedgerSliceQueries(fixture.Db), fixture.Clock,
+        new(fixture.Db, fixture.Progress, new LedgerSliceQueries(fixture.Db), new ReferenceCache(), fixture.Clock,
             Options.Create(new MyWorkOptions { StaleDays = staleDays }));
 }
 

@@ -1,3 +1,4 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Targets;
@@ -14,7 +15,7 @@ internal static class IncubatorFixture
     public static IncubatorOverview Overview(ProjectTestDatabase database) => new(database.Db, Progress(database));
 
     public static TargetProgress Progress(ProjectTestDatabase database) =>
-        new(database.Db, new TargetCatalog(database.Db), new LedgerQueries(database.Db), TimeProvider.System);
+        new(database.Db, new TargetCatalog(database.Db, new ReferenceCache()), new LedgerQueries(database.Db), new ReferenceCache(), TimeProvider.System);
 
     public static async Task<int> AddIncubatorAsync(ProjectTestDatabase database, string name, RegionCluster region,
         IncubatorStatus status = IncubatorStatus.Planned)

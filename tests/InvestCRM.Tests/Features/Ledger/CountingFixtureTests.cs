@@ -1,3 +1,4 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Plans;
@@ -211,7 +212,7 @@ public sealed class CountingFixtureTests
             _projects = new ProjectService(database.Db, Ledger, _clock, new InvestCRM.Features.Notifications.Notifier(database.Db, _clock));
             Queries = new LedgerQueries(database.Db);
             Maintenance = new LedgerMaintenance(database.Db, Ledger);
-            Progress = new TargetProgress(database.Db, new TargetCatalog(database.Db), Queries, _clock);
+            Progress = new TargetProgress(database.Db, new TargetCatalog(database.Db, new ReferenceCache()), Queries, new ReferenceCache(), _clock);
         }
 
         public InvestCRM.Data.CrmDbContext Db => _database.Db;

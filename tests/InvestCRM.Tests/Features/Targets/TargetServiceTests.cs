@@ -8,7 +8,7 @@ namespace InvestCRM.Tests.Features.Targets;
 
 public class TargetServiceTests
 {
-    private static TargetService Service(CrmDbContext db) => new(db, new TargetCatalog(db));
+    private static TargetService Service(CrmDbContext db) => new(db, new TargetCatalog(db, new ReferenceCache()));
 
     private static TargetInput ParkTarget(int parkId) => new()
     {

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using InvestCRM.Features.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace InvestCRM.Data;
+
+/// <summary>
+/// Marks the small, rarely edited tables that every report view reads (plans, parks, chains, teams, incubators, stages):
+/// what is read from them may be kept in the <see cref="ReferenceCache"/>, and saving one of them invalidates it.
+/// </summary>
+public interface IReferenceData;
+
+/// <summary>
+/// What report views read from the <see cref="IReferenceData"/> tables, kept between requests. Exact, not "fresh enough":
+/// a save that changes one of those tables invalidates the whole cache once its transaction commits, on this instance
+/// at once (CrmDbContext) and, on PostgreSQL, on every instance through a NOTIFY sent in that transaction
+/// (<see cref="ReferenceChangeListener"/>). A cache that cannot hear every change does not keep anything: on SQLite the
+/// app is one process and hears its own saves; on PostgreSQL it keeps values only while its listener is connected.
+/// Writes that bypass CrmDbContext's SaveChanges (hand-written SQL in psql) are not heard.
+/// </summary>
+public sealed class ReferenceCache
+{
+    /// <summary>The PostgreSQL channel the saves notify and the listeners listen on.</summary>
+    public const string Channel = "investcrm_reference";
+
+    private readonly ConcurrentDictionary<object, Entry> _entries = new();
+    private long _generation;
+    private volatile bool _enabled;
+
+    /// <param name="enabled">Whether this cache hears every change from the start (SQLite's one process).</param>
+    public ReferenceCache(bool enabled = false) => _enabled = enabled;
+
+    public bool Enabled => _enabled;
+
+    /// <summary>
+    /// The value kept under the key, else the loaded one, kept unless an invalidation came while it loaded (the load may
+    /// then have read the rows from before the change). Values are shared between requests and must not be changed.
+    /// </summary>
+    public async Task<T> GetAsync<T>(object key, Func<CancellationToken, Task<T>> load, CancellationToken ct = default)
+    {
+        var generation = Interlocked.Read(ref _generation);
+        if (_entries.TryGetValue(key, out var kept) && kept.Generation == generation)
+        {
+            return (T)kept.Value!;
+        }
+
+        var value = await load(ct);
+        if (_enabled && Interlocked.Read(ref _generation) == generation)
+        {
+            _entries[key] = new Entry(generation, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>Forgets everything kept: a reference table changed (or may have, unheard).</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Clear();
+    }
+
+    /// <summary>Starts or stops keeping values; either way what is kept now is forgotten, as changes may have gone unheard.</summary>
+    internal void SetEnabled(bool enabled)
+    {
+        _enabled = enabled;
+        Invalidate();
+    }
+
+    /// <summary>
+    /// What a user's access scope changes in reads of the reference tables, for the keys of values read through it: a
+    /// partner sees only its own incubator; everyone else sees the same.
+    /// </summary>
+    public static (bool Partner, int? IncubatorId) ScopeOf(CurrentUser user) => user.IsPartner ? (true, user.IncubatorId) : (false, null);
+
+    /// <summary>Whether the tracked changes add, edit or delete a row of a reference table.</summary>
+    internal static bool Touches(ChangeTracker tracker) =>
+        tracker.Entries().Any(e => e.Entity is IReferenceData && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+
+    private sealed record Entry(long Generation, object? Value);
+}

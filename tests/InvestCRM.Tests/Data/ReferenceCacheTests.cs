@@ -1,0 +1,222 @@
+using InvestCRM.Data;
+using InvestCRM.Features.Identity;
+using InvestCRM.Features.Incubators;
+using InvestCRM.Features.Plans;
+using InvestCRM.Features.Reporting;
+using InvestCRM.Features.Stages;
+using InvestCRM.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace InvestCRM.Tests.Data;
+
+public sealed class ReferenceCacheTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Keeps_what_it_loaded_until_invalidated()
+    {
+        var cache = new ReferenceCache(enabled: true);
+        var loads = 0;
+        Task<int> Load(CancellationToken _) => Task.FromResult(++loads);
+
+        var first = await cache.GetAsync("k", Load, Ct);
+        var second = await cache.GetAsync("k", Load, Ct);
+        cache.Invalidate();
+        var third = await cache.GetAsync("k", Load, Ct);
+
+        Assert.Equal((1, 1, 2), (first, second, third));
+    }
+
+    [Fact]
+    public async Task A_cache_that_cannot_hear_every_change_reads_every_time()
+    {
+        var cache = new ReferenceCache(enabled: false);
+        var loads = 0;
+        Task<int> Load(CancellationToken _) => Task.FromResult(++loads);
+
+        await cache.GetAsync("k", Load, Ct);
+
+        Assert.Equal(2, await cache.GetAsync("k", Load, Ct));
+    }
+
+    [Fact]
+    public async Task A_value_loaded_while_an_invalidation_came_is_not_kept()
+    {
+        var cache = new ReferenceCache(enabled: true);
+        var loads = 0;
+
+        // The load read the rows before a change committed; the invalidation came before it finished.
+        await cache.GetAsync("k", _ =>
+        {
+            cache.Invalidate();
+            return Task.FromResult(++loads);
+        }, Ct);
+
+        Assert.Equal(2, await cache.GetAsync("k", _ => Task.FromResult(++loads), Ct));
+    }
+}
+
+/// <summary>The report options and stage list kept in the cache, against saves through CrmDbContext on both databases.</summary>
+public abstract class ReferenceCacheDatabaseTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private int _parkId;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected ReferenceCache Cache { get; } = new(enabled: true);
+
+    protected TestDatabase Database => _database;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Provider);
+        await using var db = _database.CreateContext();
+        await DatabaseSetup.MigrateAsync(db, Ct);
+        await DefaultStages.EnsureAsync(db, Ct);
+        var plan = new Plan { Name = "缓存规划", StartYear = 2025, EndYear = 2029 };
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(Ct);
+        var park = new Park { PlanId = plan.Id, Name = "一号园" };
+        db.AddRange(park,
+            new OffshoreIncubator { PlanId = plan.Id, Name = "北京孵化器", City = "北京" },
+            new OffshoreIncubator { PlanId = plan.Id, Name = "深圳孵化器", City = "深圳" });
+        await db.SaveChangesAsync(Ct);
+        _parkId = park.Id;
+    }
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    protected CrmDbContext Context(ReferenceCache cache, CurrentUser? user = null) =>
+        CrmDbContextFactory.Create(Database.Options, Path.GetTempPath(), user is null ? null : new Fixed(user), cache);
+
+    protected static async Task<List<string>> ParksAsync(CrmDbContext db, ReferenceCache cache) =>
+        (await new ReportOptionsQuery(db, cache).ForAsync(new ReportFilter(), Ct))!.Parks.Select(p => p.Zh).ToList();
+
+    protected async Task RenameParkAsync(CrmDbContext db, string name)
+    {
+        var park = await db.Parks.SingleAsync(p => p.Id == _parkId, Ct);
+        park.Name = name;
+        await db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Options_are_read_once_and_again_after_a_saved_change()
+    {
+        await using var db = Context(Cache);
+        var first = await new ReportOptionsQuery(db, Cache).ForAsync(new ReportFilter(), Ct);
+
+        Assert.Same(first, await new ReportOptionsQuery(db, Cache).ForAsync(new ReportFilter(), Ct));
+        await RenameParkAsync(db, "一号园（新区）");
+
+        Assert.Equal(["一号园（新区）"], await ParksAsync(db, Cache));
+    }
+
+    [Fact]
+    public async Task A_change_counts_when_its_transaction_commits_and_not_when_it_rolls_back()
+    {
+        await using var db = Context(Cache);
+        Assert.Equal(["一号园"], await ParksAsync(db, Cache));
+
+        await using (var rolledBack = await db.Database.BeginTransactionAsync(Ct))
+        {
+            await RenameParkAsync(db, "不算数");
+            await rolledBack.RollbackAsync(Ct);
+        }
+
+        db.ChangeTracker.Clear();
+        await using var reader = Context(Cache);
+        Assert.Equal(["一号园"], await ParksAsync(reader, Cache));
+
+        await using (var committed = await db.Database.BeginTransactionAsync(Ct))
+        {
+            await RenameParkAsync(db, "二号园");
+            // Not committed: other sessions still read the old name, and so may the cache.
+            Assert.Equal(["一号园"], await ParksAsync(reader, Cache));
+            await committed.CommitAsync(Ct);
+        }
+
+        Assert.Equal(["二号园"], await ParksAsync(reader, Cache));
+    }
+
+    [Fact]
+    public async Task A_partner_gets_only_its_own_incubator_though_staff_options_are_kept()
+    {
+        await using var staffDb = Context(Cache, new CurrentUser("s", "staff", new HashSet<string> { Roles.Staff }, null, null));
+        var staff = await new ReportOptionsQuery(staffDb, Cache).ForAsync(new ReportFilter(), Ct);
+        var beijing = staff!.Incubators.Single(i => i.Zh == "北京孵化器");
+        await using var partnerDb = Context(Cache, new CurrentUser("p", "partner", new HashSet<string> { Roles.Partner }, null, int.Parse(beijing.Id)));
+
+        var partner = await new ReportOptionsQuery(partnerDb, Cache).ForAsync(new ReportFilter(), Ct);
+
+        Assert.Equal(2, staff.Incubators.Count);
+        Assert.Equal(["北京孵化器"], partner!.Incubators.Select(i => i.Zh));
+    }
+
+    [Fact]
+    public async Task A_renamed_stage_shows_in_the_kept_stage_list()
+    {
+        await using var db = Context(Cache);
+        var before = await Cache.StagesAsync(db, Ct);
+        var lead = await db.Stages.SingleAsync(s => s.Code == "lead", Ct);
+
+        lead.NameZh = "初步线索";
+        await db.SaveChangesAsync(Ct);
+
+        Assert.Equal("线索", before.Single(s => s.Code == "lead").NameZh); // what was handed out is not changed under its reader
+        Assert.Equal("初步线索", (await Cache.StagesAsync(db, Ct)).Single(s => s.Code == "lead").NameZh);
+    }
+
+    private sealed class Fixed(CurrentUser user) : ICurrentUserAccessor
+    {
+        public CurrentUser Current => user;
+    }
+
+    public sealed class Sqlite : ReferenceCacheDatabaseTests
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    }
+
+    public sealed class Postgres : ReferenceCacheDatabaseTests
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+        /// <summary>Two app instances on one PostgreSQL: a save on one reaches the other's cache through its listener.</summary>
+        [Fact]
+        public async Task Another_instances_save_reaches_this_instances_cache()
+        {
+            var other = new ReferenceCache();
+            using var listener = new ReferenceChangeListener(other, Options.Create(Database.Options), NullLogger<ReferenceChangeListener>.Instance);
+            await listener.StartAsync(Ct);
+            await WaitUntilAsync(() => other.Enabled);
+            await using var otherDb = Context(other);
+            var kept = await new ReportOptionsQuery(otherDb, other).ForAsync(new ReportFilter(), Ct);
+            Assert.Same(kept, await new ReportOptionsQuery(otherDb, other).ForAsync(new ReportFilter(), Ct));
+
+            await using (var db = Context(Cache))
+            {
+                await RenameParkAsync(db, "三号园");
+            }
+
+            await WaitUntilAsync(async () => (await ParksAsync(otherDb, other)).SequenceEqual(["三号园"]));
+            await listener.StopAsync(Ct);
+            Assert.False(other.Enabled); // stopped listening: it keeps nothing more
+        }
+
+        private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+        {
+            for (var waited = 0; !await condition(); waited += 50)
+            {
+                Assert.True(waited < 10_000, "not within 10 s");
+                await Task.Delay(50, Ct);
+            }
+        }
+
+        private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+    }
+}
