@@ -83,7 +83,6 @@ internal static class RawSql
     public static object Day(DbConnection connection, DateOnly day) =>
         connection is SqliteConnection ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : day;
 
-    /// <summary>Runs the command and reads every value of every result, as a page would.</summary>
     /// <summary>The funnel's floor: summing its summary rows per kind, stage and detail (what FunnelQueries reads).</summary>
     public const string Funnel = """
         SELECT "Kind", "StageId", "Detail", SUM("Projects"), SUM("PlannedInvestmentWan") FROM "FunnelSummaries"
@@ -95,6 +94,7 @@ internal static class RawSql
         WHERE "Kind" <> 4 AND "ChainId" = @chain GROUP BY "Kind", "StageId", "Detail"
         """;
 
+    /// <summary>Runs the command and reads every value of every result, as a page would.</summary>
     public static async Task<int> ReadAllAsync(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = ScenarioData.Command(connection, sql, parameters);

@@ -17,19 +17,25 @@ public interface IReferenceData;
 /// at once (CrmDbContext) and, on PostgreSQL, on every instance through a NOTIFY sent in that transaction
 /// (<see cref="ReferenceChangeListener"/>). A cache that cannot hear every change does not keep anything: on SQLite the
 /// app is one process and hears its own saves; on PostgreSQL it keeps values only while its listener is connected.
-/// Writes that bypass CrmDbContext's SaveChanges (hand-written SQL in psql) are not heard.
+/// Writes that bypass CrmDbContext's SaveChanges (hand-written SQL) are not heard; nothing is kept longer than
+/// <see cref="MaxAge"/>, so they show within minutes (at once after "NOTIFY investcrm_reference" on PostgreSQL).
 /// </summary>
 public sealed class ReferenceCache
 {
     /// <summary>The PostgreSQL channel the saves notify and the listeners listen on.</summary>
     public const string Channel = "investcrm_reference";
 
+    /// <summary>How long a value is kept at most: the bound on the staleness of writes the cache cannot hear.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
     private readonly ConcurrentDictionary<object, Entry> _entries = new();
+    private readonly TimeProvider _clock;
     private long _generation;
     private volatile bool _enabled;
 
     /// <param name="enabled">Whether this cache hears every change from the start (SQLite's one process).</param>
-    public ReferenceCache(bool enabled = false) => _enabled = enabled;
+    /// <param name="clock">The clock that ages what is kept; the system's by default.</param>
+    public ReferenceCache(bool enabled = false, TimeProvider? clock = null) => (_enabled, _clock) = (enabled, clock ?? TimeProvider.System);
 
     public bool Enabled => _enabled;
 
@@ -40,7 +46,8 @@ public sealed class ReferenceCache
     public async Task<T> GetAsync<T>(object key, Func<CancellationToken, Task<T>> load, CancellationToken ct = default)
     {
         var generation = Interlocked.Read(ref _generation);
-        if (_entries.TryGetValue(key, out var kept) && kept.Generation == generation)
+        var now = _clock.GetTimestamp();
+        if (_entries.TryGetValue(key, out var kept) && kept.Generation == generation && _clock.GetElapsedTime(kept.LoadedAt, now) < MaxAge)
         {
             return (T)kept.Value!;
         }
@@ -48,7 +55,7 @@ public sealed class ReferenceCache
         var value = await load(ct);
         if (_enabled && Interlocked.Read(ref _generation) == generation)
         {
-            _entries[key] = new Entry(generation, value);
+            _entries[key] = new Entry(generation, value, now);
         }
 
         return value;
@@ -78,5 +85,5 @@ public sealed class ReferenceCache
     internal static bool Touches(ChangeTracker tracker) =>
         tracker.Entries().Any(e => e.Entity is IReferenceData && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
-    private sealed record Entry(long Generation, object? Value);
+    private sealed record Entry(long Generation, object? Value, long LoadedAt);
 }

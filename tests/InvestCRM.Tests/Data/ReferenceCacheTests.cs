@@ -31,6 +31,22 @@ public sealed class ReferenceCacheTests
     }
 
     [Fact]
+    public async Task Keeps_nothing_longer_than_its_maximum_age()
+    {
+        var clock = new SteppedClock();
+        var cache = new ReferenceCache(enabled: true, clock);
+        var loads = 0;
+        Task<int> Load(CancellationToken _) => Task.FromResult(++loads);
+
+        await cache.GetAsync("k", Load, Ct);
+        clock.Advance(ReferenceCache.MaxAge - TimeSpan.FromSeconds(1));
+        var young = await cache.GetAsync("k", Load, Ct);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal((1, 2), (young, await cache.GetAsync("k", Load, Ct)));
+    }
+
+    [Fact]
     public async Task A_cache_that_cannot_hear_every_change_reads_every_time()
     {
         var cache = new ReferenceCache(enabled: false);
@@ -57,6 +73,18 @@ public sealed class ReferenceCacheTests
 
         Assert.Equal(2, await cache.GetAsync("k", _ => Task.FromResult(++loads), Ct));
     }
+}
+
+/// <summary>A clock whose timestamps move only when told.</summary>
+internal sealed class SteppedClock : TimeProvider
+{
+    private long _ticks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => _ticks;
+
+    public void Advance(TimeSpan by) => _ticks += by.Ticks;
 }
 
 /// <summary>The report options and stage list kept in the cache, against saves through CrmDbContext on both databases.</summary>
