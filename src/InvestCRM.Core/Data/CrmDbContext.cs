@@ -178,6 +178,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
 
     private bool _referenceChanged;
 
+    /// <summary>Whether this context's open transaction has saved changes to reference rows (see <see cref="ReferenceCache"/>).</summary>
+    internal bool HasUncommittedReferenceChanges => _referenceChanged;
+
     /// <summary>
     /// A reference table changed in this transaction: the caches are invalidated when it commits (see
     /// <see cref="TransactionEnded"/>); on PostgreSQL, every instance's through a NOTIFY, delivered on commit only.

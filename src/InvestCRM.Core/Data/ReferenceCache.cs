@@ -40,6 +40,14 @@ public sealed class ReferenceCache
     public bool Enabled => _enabled;
 
     /// <summary>
+    /// The same for a read through <paramref name="db"/>, which goes to the database whenever the context's transaction
+    /// has changed reference rows not yet committed: it must see its own changes, and they must not be kept before they
+    /// commit (they may yet be rolled back).
+    /// </summary>
+    public Task<T> GetAsync<T>(CrmDbContext db, object key, Func<CancellationToken, Task<T>> load, CancellationToken ct = default) =>
+        db.HasUncommittedReferenceChanges ? load(ct) : GetAsync(key, load, ct);
+
+    /// <summary>
     /// The value kept under the key, else the loaded one, kept unless an invalidation came while it loaded (the load may
     /// then have read the rows from before the change). Values are shared between requests and must not be changed.
     /// </summary>

@@ -173,6 +173,23 @@ public abstract class ReferenceCacheDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_transaction_reads_its_own_uncommitted_changes_and_they_are_not_kept()
+    {
+        await using var db = Context(Cache);
+        Assert.Equal(["一号园"], await ParksAsync(db, Cache));
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            await RenameParkAsync(db, "未提交");
+            Assert.Equal(["未提交"], await ParksAsync(db, Cache));
+            await transaction.RollbackAsync(Ct);
+        }
+
+        await using var other = Context(Cache);
+        Assert.Equal(["一号园"], await ParksAsync(other, Cache));
+    }
+
+    [Fact]
     public async Task A_partner_gets_only_its_own_incubator_though_staff_options_are_kept()
     {
         await using var staffDb = Context(Cache, new CurrentUser("s", "staff", new HashSet<string> { Roles.Staff }, null, null));

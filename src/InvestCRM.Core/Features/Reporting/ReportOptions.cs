@@ -44,7 +44,7 @@ public sealed class ReportOptionsQuery(CrmDbContext db, ReferenceCache cache)
     /// its own incubator).
     /// </summary>
     public Task<ReportOptions?> ForAsync(ReportFilter filter, CancellationToken ct = default) =>
-        cache.GetAsync(new OptionsKey(filter.PlanId, ReferenceCache.ScopeOf(db.User)), c => ReadAsync(filter.PlanId, c), ct);
+        cache.GetAsync(db, new OptionsKey(filter.PlanId, ReferenceCache.ScopeOf(db.User)), c => ReadAsync(filter.PlanId, c), ct);
 
     private sealed record OptionsKey(int? PlanId, (bool, int?) Scope);
 

@@ -9,5 +9,5 @@ public static class StageReads
 
     /// <summary>The stages in pipeline order, kept in the reference cache: shared between requests, never to be changed.</summary>
     public static Task<IReadOnlyList<PipelineStage>> StagesAsync(this ReferenceCache cache, CrmDbContext db, CancellationToken ct = default) =>
-        cache.GetAsync<IReadOnlyList<PipelineStage>>(OrderedKey, async c => await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(c), ct);
+        cache.GetAsync<IReadOnlyList<PipelineStage>>(db, OrderedKey, async c => await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(c), ct);
 }

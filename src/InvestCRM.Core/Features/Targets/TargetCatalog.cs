@@ -36,7 +36,7 @@ public sealed class TargetCatalog(CrmDbContext db, ReferenceCache cache)
     /// every view), kept in the reference cache per plan and access scope.
     /// </summary>
     public Task<IReadOnlyDictionary<(TargetScope, int), string>> ScopeNamesAsync(int planId, CancellationToken ct = default) =>
-        cache.GetAsync(new ScopeNamesKey(planId, ReferenceCache.ScopeOf(db.User)), c => ReadScopeNamesAsync(planId, c), ct);
+        cache.GetAsync(db, new ScopeNamesKey(planId, ReferenceCache.ScopeOf(db.User)), c => ReadScopeNamesAsync(planId, c), ct);
 
     private sealed record ScopeNamesKey(int PlanId, (bool, int?) Scope);
 

@@ -51,7 +51,7 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
 
     /// <summary>The same for a plan already read; the stage and the park tree come from the reference cache.</summary>
     public async Task<PlanContext> ContextAsync(Plan plan, CancellationToken ct = default) =>
-        new(plan, await DefaultCountingStageAsync(ct), await cache.GetAsync(new ParkTreeKey(plan.Id), c => ParkTreeAsync(plan.Id, c), ct));
+        new(plan, await DefaultCountingStageAsync(ct), await cache.GetAsync(db, new ParkTreeKey(plan.Id), c => ParkTreeAsync(plan.Id, c), ct));
 
     private sealed record ParkTreeKey(int PlanId);
 
@@ -74,7 +74,7 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
 
     /// <summary>The first stage, in pipeline order, flagged as counting a project as introduced.</summary>
     public Task<int> DefaultCountingStageAsync(CancellationToken ct = default) =>
-        cache.GetAsync(DefaultStageKey, c => db.Stages.Where(s => s.CountsAsIntroduced).OrderBy(s => s.Order).Select(s => s.Id).FirstOrDefaultAsync(c), ct);
+        cache.GetAsync(db, DefaultStageKey, c => db.Stages.Where(s => s.CountsAsIntroduced).OrderBy(s => s.Order).Select(s => s.Id).FirstOrDefaultAsync(c), ct);
 
     private static readonly object DefaultStageKey = new();
 
