@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace InvestCRM.Data;
 
 /// <summary>
-/// Marks the small, rarely edited tables that every report view reads (plans, parks, chains, teams, incubators, stages):
-/// what is read from them may be kept in the <see cref="ReferenceCache"/>, and saving one of them invalidates it.
+/// Marks the small, rarely edited tables that every report view reads (plans, parks, chains and their nodes, teams,
+/// incubators, stages): what is read from them may be kept in the <see cref="ReferenceCache"/>, and saving one of them
+/// invalidates it.
 /// </summary>
 public interface IReferenceData;
 
@@ -40,14 +41,6 @@ public sealed class ReferenceCache
     public bool Enabled => _enabled;
 
     /// <summary>
-    /// The same for a read through <paramref name="db"/>, which goes to the database whenever the context's transaction
-    /// has changed reference rows not yet committed: it must see its own changes, and they must not be kept before they
-    /// commit (they may yet be rolled back).
-    /// </summary>
-    public Task<T> GetAsync<T>(CrmDbContext db, object key, Func<CancellationToken, Task<T>> load, CancellationToken ct = default) =>
-        db.HasUncommittedReferenceChanges ? load(ct) : GetAsync(key, load, ct);
-
-    /// <summary>
     /// The value kept under the key, else the loaded one, kept unless an invalidation came while it loaded (the load may
     /// then have read the rows from before the change). Values are shared between requests and must not be changed.
     /// </summary>
@@ -68,6 +61,14 @@ public sealed class ReferenceCache
 
         return value;
     }
+
+    /// <summary>
+    /// The same (above) for a read through <paramref name="db"/>, which goes to the database whenever the context's
+    /// transaction has saved reference rows not yet committed: it must see its own changes, and they must not be kept
+    /// before they commit (they may yet be rolled back).
+    /// </summary>
+    public Task<T> GetAsync<T>(CrmDbContext db, object key, Func<CancellationToken, Task<T>> load, CancellationToken ct = default) =>
+        db.HasUncommittedReferenceChanges ? load(ct) : GetAsync(key, load, ct);
 
     /// <summary>Forgets everything kept: a reference table changed (or may have, unheard).</summary>
     public void Invalidate()
