@@ -10,6 +10,7 @@ using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestCRM.Tests.Features.Funnel;
 
@@ -33,6 +34,24 @@ public abstract class FunnelPageTests(CrmApp app) : AppTests(app)
         Assert.Contains(UiText.Chinese("Funnel.Cohorts"), page);
         Assert.Contains(UiText.Chinese("Enum.DropReason.Funding"), page);
         Assert.Contains("50%", page);
+    }
+
+    /// <summary>The app's own contexts (from its services) invalidate its reference cache: the renamed park shows at once.</summary>
+    [Fact]
+    public async Task A_park_renamed_through_the_app_shows_in_the_filter_at_once()
+    {
+        var (planId, parkId, parkName) = await TwoProjectParkAsync();
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+        Assert.Contains(parkName, await session.GetPageAsync($"/funnel?plan={planId}&park={parkId}"));
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            (await db.Parks.SingleAsync(p => p.Id == parkId, Ct)).Name = parkName + "新区";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Contains(parkName + "新区", await session.GetPageAsync($"/funnel?plan={planId}&park={parkId}"));
     }
 
     [Fact]
