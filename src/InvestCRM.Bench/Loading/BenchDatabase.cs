@@ -128,6 +128,8 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         services.AddScoped<ICurrentUserAccessor, SystemUserAccessor>();
         var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
         services.AddDbContext<CrmDbContext>(o => DatabaseSetup.Configure(o, database, Path.GetTempPath()));
+        // Off: the loader writes most rows with its own SQL, which no cache would hear; every read goes to the database.
+        services.AddSingleton(new ReferenceCache());
         services.AddIdentityCore<ApplicationUser>(o => o.Password.RequiredLength = PasswordPolicy.MinimumLength)
             .AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
         // All of Core's services, so that a maintenance service added by a feature (a summary's rebuild) is there too.

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using InvestCRM.Data;
+using InvestCRM.Features.Stages;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Projects;
@@ -9,7 +10,7 @@ namespace InvestCRM.Features.Projects;
 /// Read side of the project screens: the list, the board, the export and the project page. Every query projects
 /// only the columns shown and narrows on the indexed columns first (see ProjectConfiguration).
 /// </summary>
-public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
+public sealed partial class ProjectQueries(CrmDbContext db, ReferenceCache cache, TimeProvider clock)
 {
     public async Task<ProjectPage> ListAsync(ProjectFilter filter, CancellationToken ct = default)
     {
@@ -38,9 +39,9 @@ public sealed partial class ProjectQueries(CrmDbContext db, TimeProvider clock)
     public Task<BoardCard?> CardAsync(int id, CancellationToken ct = default) =>
         Cards(db.Projects.AsNoTracking().Where(p => p.Id == id)).FirstOrDefaultAsync(ct);
 
+    /// <summary>The stages in pipeline order, from the reference cache.</summary>
     public async Task<IReadOnlyList<StageOption>> StagesAsync(CancellationToken ct = default) =>
-        await db.Stages.AsNoTracking().OrderBy(s => s.Order)
-            .Select(s => new StageOption(s.Id, s.Code, s.Order, s.NameZh, s.NameEn, s.RequiredFacts)).ToListAsync(ct);
+        (await cache.StagesAsync(db, ct)).Select(s => new StageOption(s.Id, s.Code, s.Order, s.NameZh, s.NameEn, s.RequiredFacts)).ToList();
 
     /// <summary>Enterprises to pick for a project: by name or credit code, plus the one already chosen.</summary>
     public async Task<IReadOnlyList<Option>> EnterprisesAsync(string? text, int? chosenId, CancellationToken ct = default)

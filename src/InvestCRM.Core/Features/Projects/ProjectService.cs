@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestCRM.Features.Projects;
 
 /// <summary>Creates and edits projects and moves them through the pipeline; every page and API calls this.</summary>
-public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimeProvider clock, Notifier notifier)
+public sealed class ProjectService(CrmDbContext db, LedgerService ledger, ReferenceCache cache, TimeProvider clock, Notifier notifier)
 {
     public async Task<Outcome> CreateAsync(ProjectInput input, CancellationToken ct = default)
     {
@@ -218,8 +218,7 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, TimePr
         return first;
     }
 
-    private async Task<List<PipelineStage>> StagesAsync(CancellationToken ct) =>
-        await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct);
+    private Task<IReadOnlyList<PipelineStage>> StagesAsync(CancellationToken ct) => cache.StagesAsync(db, ct);
 
     private Task<bool> SecondaryUnitExistsAsync(TargetScope? scope, int id, CancellationToken ct) => scope switch
     {

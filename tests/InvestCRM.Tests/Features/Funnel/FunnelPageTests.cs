@@ -130,7 +130,7 @@ public abstract class FunnelPageTests(CrmApp app) : AppTests(app)
 
         var user = new CurrentUser(manager.Id, manager.DisplayName, new HashSet<string> { Roles.Manager }, null, null);
         await using var db = App.Database.CreateContext(user);
-        var projects = new ProjectService(db, new LedgerService(db, TimeProvider.System), TimeProvider.System, new Notifier(db, TimeProvider.System));
+        var projects = new ProjectService(db, new LedgerService(db, TimeProvider.System), new ReferenceCache(), TimeProvider.System, new Notifier(db, TimeProvider.System));
         var p = await CreateAsync(db, projects, park.Id, "P", 100);
         var q = await CreateAsync(db, projects, park.Id, "Q", 250);
         Assert.True((await projects.MoveAsync(p, 0, new StageMove(Stage(db, "contact"), null), Ct)).Succeeded);

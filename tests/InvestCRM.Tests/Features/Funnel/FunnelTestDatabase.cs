@@ -19,7 +19,7 @@ public sealed class FunnelTestDatabase : IAsyncDisposable
     private FunnelTestDatabase(ProjectTestDatabase database)
     {
         Database = database;
-        Projects = new ProjectService(database.Db, new LedgerService(database.Db, Clock), Clock, new InvestCRM.Features.Notifications.Notifier(database.Db, Clock));
+        Projects = new ProjectService(database.Db, new LedgerService(database.Db, Clock), new ReferenceCache(), Clock, new InvestCRM.Features.Notifications.Notifier(database.Db, Clock));
         Queries = new FunnelQueries(database.Db, new ReportOptionsQuery(database.Db, new ReferenceCache()), new ReferenceCache());
         Maintenance = new FunnelMaintenance(database.Db);
     }

@@ -209,7 +209,7 @@ public sealed class CountingFixtureTests
         {
             _database = database;
             Ledger = new LedgerService(database.Db, _clock);
-            _projects = new ProjectService(database.Db, Ledger, _clock, new InvestCRM.Features.Notifications.Notifier(database.Db, _clock));
+            _projects = new ProjectService(database.Db, Ledger, new ReferenceCache(), _clock, new InvestCRM.Features.Notifications.Notifier(database.Db, _clock));
             Queries = new LedgerQueries(database.Db);
             Maintenance = new LedgerMaintenance(database.Db, Ledger);
             Progress = new TargetProgress(database.Db, new TargetCatalog(database.Db, new ReferenceCache()), Queries, new ReferenceCache(), _clock);

@@ -1,3 +1,4 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Notifications;
 using InvestCRM.Features.Projects;
@@ -48,7 +49,7 @@ public abstract class TriageTests(PartnerApp app) : AppTests(app)
         var clock = TimeProvider.System;
         var notifier = new Notifier(db, clock);
         var options = Microsoft.Extensions.Options.Options.Create(new InvestCRM.Features.Attachments.AttachmentOptions { Path = Path.GetTempPath() });
-        var projects = new ProjectService(db, new InvestCRM.Features.Ledger.LedgerService(db, clock), clock, notifier);
+        var projects = new ProjectService(db, new InvestCRM.Features.Ledger.LedgerService(db, clock), new ReferenceCache(), clock, notifier);
         return (new ReferralService(db, new InvestCRM.Features.Attachments.AttachmentStore(db, options, clock), notifier, clock),
             new ReferralTriage(db, projects, new InvestCRM.Features.Enterprises.EnterpriseService(db, clock), notifier, clock), projects);
     }

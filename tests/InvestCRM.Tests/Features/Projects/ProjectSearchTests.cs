@@ -1,3 +1,4 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Projects;
@@ -16,7 +17,7 @@ public class ProjectSearchTests
     private sealed record Fixture(ProjectTestDatabase Db, int Fluorine, int Pharma, int Incubator) : IAsyncDisposable
     {
         /// <summary>The normal queries, and queries that treat every match as too large to hold (the row-by-row path).</summary>
-        public IEnumerable<ProjectQueries> BothWays() => [Db.Queries, new ProjectQueries(Db.Db, TimeProvider.System) { IdLimit = 0 }];
+        public IEnumerable<ProjectQueries> BothWays() => [Db.Queries, new ProjectQueries(Db.Db, new ReferenceCache(), TimeProvider.System) { IdLimit = 0 }];
 
         public ValueTask DisposeAsync() => Db.DisposeAsync();
     }
@@ -242,8 +243,8 @@ public class ProjectSearchTests
         await using var fixture = await WithProjectsAsync(provider);
         var db = fixture.Db;
         await AddBatchAsync(fixture, 120);
-        var counted = new ProjectQueries(db.Db, TimeProvider.System) { IdLimit = 10, CountCap = 50 };
-        var known = new ProjectQueries(db.Db, TimeProvider.System) { IdLimit = 110, CountCap = 50 };
+        var counted = new ProjectQueries(db.Db, new ReferenceCache(), TimeProvider.System) { IdLimit = 10, CountCap = 50 };
+        var known = new ProjectQueries(db.Db, new ReferenceCache(), TimeProvider.System) { IdLimit = 110, CountCap = 50 };
         async Task<ProjectPage> ListAsync(ProjectQueries queries, int page = 1, string? stage = null) => await queries.ListAsync(
             new ProjectFilter { Text = "储能", Page = page, StageId = stage is null ? null : db.Stage(stage).Id }, TestContext.Current.CancellationToken);
 

@@ -68,8 +68,8 @@ public sealed class ProjectTestDatabase : IAsyncDisposable
         }
 
         Db = CrmDbContextFactory.Create(_options, _folder, User);
-        Projects = new ProjectService(Db, new LedgerService(Db, TimeProvider.System), TimeProvider.System, new InvestCRM.Features.Notifications.Notifier(Db, TimeProvider.System));
-        Queries = new ProjectQueries(Db, TimeProvider.System);
+        Projects = new ProjectService(Db, new LedgerService(Db, TimeProvider.System), new ReferenceCache(), TimeProvider.System, new InvestCRM.Features.Notifications.Notifier(Db, TimeProvider.System));
+        Queries = new ProjectQueries(Db, new ReferenceCache(), TimeProvider.System);
     }
 
     public static async Task<ProjectTestDatabase> CreateAsync(string provider)
