@@ -165,6 +165,9 @@ public class ProjectQueriesTests
         Assert.Equal("筛选：产业链 含氟新材料", rows[0].Descendants<Text>().Single().Text);
         Assert.Equal(headers, rows[1].Descendants<Text>().Select(t => t.Text));
         var amount = rows[2].Elements<Cell>().ElementAt(8);
-        Assert.Equal((1000m, (uint)1), (decimal.Parse(amount.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), amount.StyleIndex!.Value));
+        var styles = document.WorkbookPart.WorkbookStylesPart!.Stylesheet;
+        var format = styles.CellFormats!.Elements<CellFormat>().ElementAt((int)amount.StyleIndex!.Value).NumberFormatId!.Value;
+        Assert.Equal((1000m, "#,##0.00"), (decimal.Parse(amount.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture),
+            styles.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == format).FormatCode!.Value));
     }
 }
