@@ -44,7 +44,7 @@ public sealed class DashboardService(
     /// </summary>
     public async Task<DashboardScope?> ScopeAsync(ReportFilter filter, Plan? plan = null, CancellationToken ct = default)
     {
-        plan ??= await db.CurrentPlanAsync(filter.PlanId, ct);
+        plan ??= await db.Plans.AsNoTracking().Current(filter.PlanId).FirstOrDefaultAsync(ct);
         if (plan is null)
         {
             return null;

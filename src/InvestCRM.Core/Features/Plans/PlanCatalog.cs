@@ -22,7 +22,7 @@ public sealed class PlanCatalog(CrmDbContext db)
     /// <summary>The requested plan, or the newest one when none is asked for.</summary>
     public async Task<PlanOverview?> OverviewAsync(int? planId, CancellationToken ct = default)
     {
-        var plan = await db.CurrentPlanAsync(planId, ct);
+        var plan = await db.Plans.AsNoTracking().Current(planId).FirstOrDefaultAsync(ct);
         if (plan is null)
         {
             return null;

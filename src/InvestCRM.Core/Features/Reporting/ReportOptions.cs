@@ -21,23 +21,6 @@ public sealed class ReportOptionsQuery(CrmDbContext db, ReferenceCache cache)
         Incubator,
     }
 
-    // Compiled, as every report view runs it (the plan too: PlanQueries.CurrentPlanAsync): EF's look-up of the five-way
-    // union's translation (walking, hashing and comparing its expression tree) cost more CPU than the database's work on
-    // these small tables. With the plan and the bell's count compiled too, the whole-plan funnel page took 4.9 ms of CPU
-    // instead of 5.5.
-    private static readonly CompiledQuery<Func<CrmDbContext, int, IAsyncEnumerable<OptionRow>>> OptionsOf = new(() => EF.CompileAsyncQuery<CrmDbContext, int, OptionRow>(
-        (CrmDbContext db, int planId) => db.Plans.AsNoTracking()
-            .Select(p => new OptionRow { Kind = (int)OptionList.Plan, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = -p.StartYear, Name = "" })
-            .Concat(db.Parks.AsNoTracking().Where(p => p.PlanId == planId)
-                .Select(p => new OptionRow { Kind = (int)OptionList.Park, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = p.SortOrder, Name = "" }))
-            .Concat(db.IndustryChains.AsNoTracking().Where(c => c.PlanId == planId)
-                .Select(c => new OptionRow { Kind = (int)OptionList.Chain, Id = c.Id.ToString(), Zh = c.Name, En = c.NameEn, Order = c.SortOrder, Name = "" }))
-            .Concat(db.Teams.AsNoTracking()
-                .Select(t => new OptionRow { Kind = (int)OptionList.Team, Id = t.Id.ToString(), Zh = t.Name, En = t.NameEn, Order = 0, Name = t.Name }))
-            .Concat(db.Incubators.AsNoTracking().Where(i => i.PlanId == planId)
-                .Select(i => new OptionRow { Kind = (int)OptionList.Incubator, Id = i.Id.ToString(), Zh = i.Name, En = null, Order = 0, Name = i.Name }))
-            .OrderBy(r => r.Kind).ThenBy(r => r.Order).ThenBy(r => r.Name)));
-
     /// <summary>
     /// The options for the filter's plan (the newest plan when none is chosen); null when there is no plan. Every report
     /// view asks, so they are kept in the reference cache, per plan asked for and per access scope (a partner sees only
@@ -51,18 +34,24 @@ public sealed class ReportOptionsQuery(CrmDbContext db, ReferenceCache cache)
     /// <summary>Two round trips: the plan, then the plans, parks, chains, teams and incubators in one UNION ALL.</summary>
     private async Task<ReportOptions?> ReadAsync(int? planId, CancellationToken ct)
     {
-        var plan = await db.CurrentPlanAsync(planId, ct);
+        var plan = await db.Plans.AsNoTracking().Current(planId).FirstOrDefaultAsync(ct);
         if (plan is null)
         {
             return null;
         }
 
-        var rows = new List<OptionRow>();
-        await foreach (var row in OptionsOf.For(db)(db, plan.Id).WithCancellation(ct))
-        {
-            rows.Add(row);
-        }
-
+        var rows = await db.Plans.AsNoTracking()
+            .Select(p => new OptionRow { Kind = (int)OptionList.Plan, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = -p.StartYear, Name = "" })
+            .Concat(db.Parks.AsNoTracking().Where(p => p.PlanId == plan.Id)
+                .Select(p => new OptionRow { Kind = (int)OptionList.Park, Id = p.Id.ToString(), Zh = p.Name, En = p.NameEn, Order = p.SortOrder, Name = "" }))
+            .Concat(db.IndustryChains.AsNoTracking().Where(c => c.PlanId == plan.Id)
+                .Select(c => new OptionRow { Kind = (int)OptionList.Chain, Id = c.Id.ToString(), Zh = c.Name, En = c.NameEn, Order = c.SortOrder, Name = "" }))
+            .Concat(db.Teams.AsNoTracking()
+                .Select(t => new OptionRow { Kind = (int)OptionList.Team, Id = t.Id.ToString(), Zh = t.Name, En = t.NameEn, Order = 0, Name = t.Name }))
+            .Concat(db.Incubators.AsNoTracking().Where(i => i.PlanId == plan.Id)
+                .Select(i => new OptionRow { Kind = (int)OptionList.Incubator, Id = i.Id.ToString(), Zh = i.Name, En = null, Order = 0, Name = i.Name }))
+            .OrderBy(r => r.Kind).ThenBy(r => r.Order).ThenBy(r => r.Name)
+            .ToListAsync(ct);
         var lists = rows.ToLookup(r => (OptionList)r.Kind, r => r.Option);
         return new ReportOptions(plan, [.. lists[OptionList.Plan]], ReportPeriod.OffersFor(plan),
             [.. lists[OptionList.Park]], [.. lists[OptionList.Chain]], [.. lists[OptionList.Team]], [.. lists[OptionList.Incubator]]);
