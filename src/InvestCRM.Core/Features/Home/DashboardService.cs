@@ -2,7 +2,6 @@ using InvestCRM.Data;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.MyWork;
 using InvestCRM.Features.Pipeline;
-using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Reporting;
 using InvestCRM.Features.Stages;
@@ -17,15 +16,16 @@ namespace InvestCRM.Features.Home;
 /// completion and landings from the ledger's summaries, the pipeline from <c>PipelineSummaries</c>.
 /// </summary>
 public sealed class DashboardService(
-    CrmDbContext db, TargetProgress progress, LedgerSliceQueries slices, ReferenceCache cache, TimeProvider clock, IOptions<MyWorkOptions> options)
+    CrmDbContext db, ReportOptionsQuery reportOptions, TargetProgress progress, LedgerSliceQueries slices, ReferenceCache cache, TimeProvider clock,
+    IOptions<MyWorkOptions> options)
 {
     public const int TopCount = 5;
     public const int StalledCount = 10;
 
-    /// <summary>The whole dashboard for a filter; null when there is no plan yet. See <see cref="ScopeAsync"/> for the plan.</summary>
-    public async Task<DashboardView?> ForAsync(ReportFilter filter, Plan? plan = null, CancellationToken ct = default)
+    /// <summary>The whole dashboard for a filter; null when there is no plan yet.</summary>
+    public async Task<DashboardView?> ForAsync(ReportFilter filter, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(filter, plan, ct);
+        var scope = await ScopeAsync(filter, ct);
         if (scope is null)
         {
             return null;
@@ -38,14 +38,10 @@ public sealed class DashboardService(
         return new DashboardView(scope, completion, landings, teams, incubators, pipeline, await StalledAsync(scope, active, ct));
     }
 
-    /// <summary>
-    /// Resolves the filter against its plan (the newest plan when none is chosen); a caller that has read the filter's
-    /// plan already (with the report options) passes it, and it is not read again.
-    /// </summary>
-    public async Task<DashboardScope?> ScopeAsync(ReportFilter filter, Plan? plan = null, CancellationToken ct = default)
+    /// <summary>Resolves the filter against its plan (the newest plan when none is chosen), as the report options hold it.</summary>
+    public async Task<DashboardScope?> ScopeAsync(ReportFilter filter, CancellationToken ct = default)
     {
-        plan ??= await db.Plans.AsNoTracking().Current(filter.PlanId).FirstOrDefaultAsync(ct);
-        if (plan is null)
+        if ((await reportOptions.ForAsync(filter, ct))?.Plan is not { } plan)
         {
             return null;
         }
@@ -161,7 +157,7 @@ public sealed class DashboardService(
     /// </summary>
     public async Task<SliceLedger?> LedgerAsync(ReportFilter filter, int? month, int page, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(filter, ct: ct);
+        var scope = await ScopeAsync(filter, ct);
         if (scope is null)
         {
             return null;

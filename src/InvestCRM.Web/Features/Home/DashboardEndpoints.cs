@@ -21,7 +21,7 @@ public static class DashboardEndpoints
     {
         var filter = ReportQuery.Read(http.Request.Query);
         var options = await reportOptions.ForAsync(filter, ct);
-        var scope = options is null ? null : await dashboard.ScopeAsync(filter, options.Plan, ct);
+        var scope = await dashboard.ScopeAsync(filter, ct);
         if (options is null || scope is null)
         {
             return Results.NotFound();

@@ -131,8 +131,8 @@ public sealed class DashboardServiceTests
     }
 
     internal static DashboardService Service(Fixture fixture, int staleDays = 30) =>
-        new(fixture.Db, fixture.Progress, new LedgerSliceQueries(fixture.Db), new ReferenceCache(), fixture.Clock,
-            Options.Create(new MyWorkOptions { StaleDays = staleDays }));
+        new(fixture.Db, new ReportOptionsQuery(fixture.Db, new ReferenceCache()), fixture.Progress, new LedgerSliceQueries(fixture.Db), new ReferenceCache(),
+            fixture.Clock, Options.Create(new MyWorkOptions { StaleDays = staleDays }));
 }
 
 /// <summary>Five targets on the fixture's plan, named for the assertions.</summary>
