@@ -11,9 +11,13 @@ namespace InvestCRM.Bench.Reports;
 
 /// <summary>
 /// A report page measured over HTTP, with the SQL it is compared with: the floor over the summary tables (null when
-/// the summary it needs does not exist in this build) and the naive aggregate over the detail rows, for reference.
+/// the summary it needs does not exist in this build) and the naive aggregate over the detail rows, for reference. The
+/// baseline, a signed-in page that reads no report data, has neither.
 /// </summary>
-internal sealed record ReportScenario(string Name, string Path, string? Floor, string Naive);
+internal sealed record ReportScenario(string Name, string Path, string? Floor, string? Naive)
+{
+    public bool IsBaseline => Floor is null && Naive is null;
+}
 
 /// <summary>What the report scenarios look at, read from the loaded database: the demo plan, its targets and parks, the busiest park and target.</summary>
 internal sealed record ReportData(Plan Plan, int CountingStageId, IReadOnlyList<PlanTarget> Targets, IReadOnlyList<(int Id, int? ParentId)> Parks,
@@ -63,6 +67,8 @@ internal static class ReportScenarios
         var label = $"{data.FilterPeriod} + park {data.FilterParkId}";
         return
         [
+            // What every page costs before its own data: sign-in, layout, navigation, the bell, rendering and HTTP.
+            new("baseline: signed-in page, no report data", "/account/password", null, null),
             Dashboard(sql, data, "dashboard: whole plan", "/", TargetFigures(data, data.Targets), planRange with { To = planRange.To.AddYears(1) }, null),
             Dashboard(sql, data, $"dashboard: {label}", "/?" + filter,
                 [.. Totals(data.CountingStageId, period, TargetScope.Park, parks), .. TargetFigures(data, FilteredTargets(data, parks))], period, parks),

@@ -70,8 +70,9 @@ internal static class ReportsSuite
                     ? await BenchRun.MeasureAsync("floor", scenario.Name, connections, (c, _) => RawSql.ReadAllAsync(c, sql), options.WarmupSeconds, options.DurationSeconds)
                     : null;
                 // The naive aggregate takes seconds at full size: one connection, no warm-up, at least one run.
-                var naive = await BenchRun.MeasureAsync("naive", scenario.Name, connections.Take(1).ToList(),
-                    (c, _) => RawSql.ReadAllAsync(c, scenario.Naive), 0, options.DurationSeconds);
+                var naive = scenario.Naive is { } detail
+                    ? await BenchRun.MeasureAsync("naive", scenario.Name, connections.Take(1).ToList(), (c, _) => RawSql.ReadAllAsync(c, detail), 0, options.DurationSeconds)
+                    : null;
                 rows.Add(new ReportRow(scenario.Name, page, missing, floor, naive));
             }
 
