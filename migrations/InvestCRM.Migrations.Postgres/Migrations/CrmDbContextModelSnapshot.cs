@@ -881,7 +881,7 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.HasIndex("ProjectId", "StageId")
                         .IsUnique();
 
-                    b.HasIndex("StageId", "CountedAt");
+                    b.HasIndex("StageId", "CountedAt", "Id", "IncubatorId");
 
                     b.ToTable("LedgerEntries", (string)null);
                 });

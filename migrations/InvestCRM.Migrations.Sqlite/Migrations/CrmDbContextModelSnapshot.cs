@@ -846,7 +846,7 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.HasIndex("ProjectId", "StageId")
                         .IsUnique();
 
-                    b.HasIndex("StageId", "CountedAt");
+                    b.HasIndex("StageId", "CountedAt", "Id", "IncubatorId");
 
                     b.ToTable("LedgerEntries", (string)null);
                 });

@@ -16,7 +16,10 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         entry.HasOne<PipelineStage>().WithMany().HasForeignKey(e => e.StageId).OnDelete(DeleteBehavior.Restrict);
         // A project counts once per counting stage.
         entry.HasIndex(e => new { e.ProjectId, e.StageId }).IsUnique();
-        entry.HasIndex(e => new { e.StageId, e.CountedAt });
+        // The ledger page's count and newest entries: a stage's range of counting times, in the page's order (time, id).
+        // IncubatorId too, which the partner scope's filter names in every query: without it SQLite counts a target's
+        // entries by reading each row (a whole-plan target at a million projects, 536,823 entries: 32 → 24 ms).
+        entry.HasIndex(e => new { e.StageId, e.CountedAt, e.Id, e.IncubatorId });
     }
 }
 
