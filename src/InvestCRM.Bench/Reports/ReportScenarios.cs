@@ -14,10 +14,7 @@ namespace InvestCRM.Bench.Reports;
 /// the summary it needs does not exist in this build) and the naive aggregate over the detail rows, for reference. The
 /// baseline, a signed-in page that reads no report data, has neither.
 /// </summary>
-internal sealed record ReportScenario(string Name, string Path, string? Floor, string? Naive)
-{
-    public bool IsBaseline => Floor is null && Naive is null;
-}
+internal sealed record ReportScenario(string Name, string Path, string? Floor, string? Naive);
 
 /// <summary>What the report scenarios look at, read from the loaded database: the demo plan, its targets and parks, the busiest park and target.</summary>
 internal sealed record ReportData(Plan Plan, int CountingStageId, IReadOnlyList<PlanTarget> Targets, IReadOnlyList<(int Id, int? ParentId)> Parks,
