@@ -67,12 +67,8 @@ public sealed class ForecastQueries(CrmDbContext db, ReportOptionsQuery options,
     /// </summary>
     private async Task<List<OpenGroup>> OpenAsync(FunnelUnits units, bool newEnterprisesOnly, DateTimeOffset now, CancellationToken ct)
     {
-        var query = db.Projects.AsNoTracking().Where(p => p.Status == ProjectStatus.Active && (!newEnterprisesOnly || !p.IsExpansion));
-        var (parks, chain, team, incubator) = (units.ParkIds, units.ChainId, units.TeamId, units.IncubatorId);
-        query = parks is null ? query : query.Where(p => parks.Contains(p.ParkId ?? 0));
-        query = chain is null ? query : query.Where(p => p.ChainId == chain);
-        query = team is null ? query : query.Where(p => p.TeamId == team);
-        query = incubator is null ? query : query.Where(p => p.IncubatorId == incubator);
+        var query = db.Projects.AsNoTracking().Where(p => p.Status == ProjectStatus.Active && (!newEnterprisesOnly || !p.IsExpansion))
+            .InUnits(units.ParkIds, units.ChainId, units.TeamId, units.IncubatorId);
         return await query.Select(InStage(now)).GroupBy(p => new { p.StageId, p.Bucket })
             .Select(g => new OpenGroup(g.Key.StageId, g.Key.Bucket, g.LongCount())).ToListAsync(ct);
     }

@@ -108,11 +108,8 @@ public sealed class DashboardService(
         var days = options.Value.StaleDays;
         var cutoff = clock.GetUtcNow().AddDays(-days);
         var (parks, filter) = (scope.ParkIds, scope.Filter);
-        var projects = db.Projects.AsNoTracking().Where(p => p.Status == ProjectStatus.Active);
-        projects = parks.Count == 0 ? projects : projects.Where(p => parks.Contains(p.ParkId ?? 0));
-        projects = filter.ChainId is { } chain ? projects.Where(p => p.ChainId == chain) : projects;
-        projects = filter.TeamId is { } team ? projects.Where(p => p.TeamId == team) : projects;
-        projects = filter.IncubatorId is { } incubator ? projects.Where(p => p.IncubatorId == incubator) : projects;
+        var projects = db.Projects.AsNoTracking().Where(p => p.Status == ProjectStatus.Active)
+            .InUnits(parks.Count == 0 ? null : parks, filter.ChainId, filter.TeamId, filter.IncubatorId);
         // Never visited (by creation) and idle (by last activity) are two ordered ranges of the (Status, LastActivityAt,
         // CreatedAt, Id) index, merged here: ordering by "last activity, else creation" in SQL sorts every active project.
         // Both are ordered by the index's own columns: PostgreSQL does not take "IS NULL" as fixing LastActivityAt, so

@@ -68,6 +68,32 @@ public sealed class ForecastQueriesTests
         Assert.Equal((2L, 0.4m), (rows[new DateOnly(2026, 3, 31)].OpenProjects, rows[new DateOnly(2026, 3, 31)].ExpectedAdditional));
     }
 
+    /// <summary>A team's target counts on the team's open projects only: B and E are team A's; team B's C and D are not open.</summary>
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task A_units_target_is_forecast_from_the_units_open_projects(string provider)
+    {
+        await using var db = await FunnelFixtureTests.BuildAsync(provider);
+        foreach (var team in new[] { db.Database.TeamA, db.Database.TeamB })
+        {
+            db.Db.Targets.Add(new PlanTarget
+            {
+                PlanId = db.PlanId, Metric = TargetMetric.ProjectsIntroduced, Scope = TargetScope.Team, ScopeId = team,
+                Period = TargetPeriod.CumulativeToPlanYear, Year = 5, Value = 6, CountingStageId = db.Stage("signed"),
+            });
+        }
+
+        await db.Db.SaveChangesAsync();
+        db.Clock.Now = FunnelTestDatabase.At(2026, 6, 1, 9);
+        var progress = new TargetProgress(db.Db, new TargetCatalog(db.Db, new ReferenceCache()), new LedgerQueries(db.Db), new ReferenceCache(), db.Clock);
+        var forecasts = new ForecastQueries(db.Db, new ReportOptionsQuery(db.Db, new ReferenceCache()), db.Queries, progress, db.Clock);
+
+        var open = (await forecasts.ForAsync(new ReportFilter(db.PlanId)))!.Rows.ToDictionary(r => r.Completion.Target.ScopeId!.Value, r => r.OpenProjects);
+
+        Assert.Equal(2L, open[db.Database.TeamA]);
+        Assert.Equal(0L, open[db.Database.TeamB]);
+    }
+
     [Theory]
     [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
     public async Task Targets_that_have_ended_are_not_forecast(string provider)

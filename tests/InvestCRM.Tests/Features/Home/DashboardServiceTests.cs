@@ -119,6 +119,8 @@ public sealed class DashboardServiceTests
 
         var all = await dashboard.StalledAsync((await dashboard.ScopeAsync(new ReportFilter()))!);
         var park2 = await dashboard.StalledAsync((await dashboard.ScopeAsync(new ReportFilter(ParkId: fixture.Park2)))!);
+        var teamB = await dashboard.StalledAsync((await dashboard.ScopeAsync(new ReportFilter(TeamId: fixture.Database.TeamB)))!);
+        var incubator1 = await dashboard.StalledAsync((await dashboard.ScopeAsync(new ReportFilter(IncubatorId: fixture.Incubator1)))!);
 
         // Nobody logged an activity: created before 15 Jun 2026 are A, B, C, G, E, F (H was created 2 Jul; D is dropped).
         Assert.Equal(30, all.Days);
@@ -128,6 +130,11 @@ public sealed class DashboardServiceTests
         Assert.Equal(new DateTimeOffset(2025, 6, 15, 10, 0, 0, TimeSpan.FromHours(8)), all.Longest[0].StageEnteredAt);
         Assert.Equal(1, park2.Total);
         Assert.Equal("项目C", Assert.Single(park2.Longest).Title);
+        // Team B's other project, D, is dropped; of incubator 1's, only A.
+        Assert.Equal(1, teamB.Total);
+        Assert.Equal("项目C", Assert.Single(teamB.Longest).Title);
+        Assert.Equal(1, incubator1.Total);
+        Assert.Equal("项目A", Assert.Single(incubator1.Longest).Title);
     }
 
     internal static DashboardService Service(Fixture fixture, int staleDays = 30) =>
