@@ -49,24 +49,41 @@ public sealed class LedgerPlanTests
     private static async Task<Sent> SqlOfAsync(DbContext db, Func<Task> action, Func<string, bool> matches)
     {
         var seen = new List<Sent>();
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(new Listener(listener =>
+        var listening = new List<IDisposable>();
+        void Seen(KeyValuePair<string, object?> e)
+        {
+            if (e.Key == RelationalEventId.CommandExecuting.Name && e.Value is CommandEventData data && data.Context == db && matches(data.Command.CommandText))
+            {
+                lock (seen)
+                {
+                    seen.Add(new Sent(data.Command.CommandText,
+                        data.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+                }
+            }
+        }
+
+        using var subscription = DiagnosticListener.AllListeners.Subscribe(new Listener<DiagnosticListener>(listener =>
         {
             if (listener.Name == DbLoggerCategory.Name)
             {
-                listener.Subscribe(new Listener<KeyValuePair<string, object?>>(e =>
+                lock (listening)
                 {
-                    if (e.Key == RelationalEventId.CommandExecuting.Name && e.Value is CommandEventData data && data.Context == db && matches(data.Command.CommandText))
-                    {
-                        lock (seen)
-                        {
-                            seen.Add(new Sent(data.Command.CommandText,
-                                data.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
-                        }
-                    }
-                }));
+                    listening.Add(listener.Subscribe(new Listener<KeyValuePair<string, object?>>(Seen)));
+                }
             }
         }));
-        await action();
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            lock (listening)
+            {
+                listening.ForEach(l => l.Dispose());
+            }
+        }
+
         return Assert.Single(seen);
     }
 
@@ -92,13 +109,6 @@ public sealed class LedgerPlanTests
         }
 
         return steps;
-    }
-
-    private sealed class Listener(Action<DiagnosticListener> next) : IObserver<DiagnosticListener>
-    {
-        public void OnNext(DiagnosticListener value) => next(value);
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
     }
 
     private sealed class Listener<T>(Action<T> next) : IObserver<T>
