@@ -67,6 +67,7 @@ public static class CrmServices
         services.AddScoped<TargetService>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationInbox>();
+        services.AddSingleton<UnreadNotices>();
         services.AddScoped<AttachmentStore>();
         services.AddScoped<ReferralService>();
         services.AddScoped<PartnerReferrals>();

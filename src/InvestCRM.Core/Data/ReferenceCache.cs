@@ -6,16 +6,17 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace InvestCRM.Data;
 
 /// <summary>
-/// Marks the small, rarely edited tables that every report view reads (plans, parks, chains and their nodes, teams,
-/// incubators, stages): what is read from them may be kept in the <see cref="ReferenceCache"/>, and saving one of them
-/// invalidates it.
+/// Marks the tables whose reads many requests repeat and which are saved far less often than they are read: the small,
+/// rarely edited tables every report view reads (plans, parks, chains and their nodes, teams, incubators, stages), and
+/// the notices every page's bell counts. What is read from them may be kept in the <see cref="ReferenceCache"/>, and
+/// saving one of them invalidates it.
 /// </summary>
 public interface IReferenceData;
 
 /// <summary>
-/// What report views read from the <see cref="IReferenceData"/> tables, kept between requests. Exact, not "fresh enough":
-/// a save that changes one of those tables invalidates the whole cache once its transaction commits, on this instance
-/// at once (CrmDbContext) and, on PostgreSQL, on every instance through a NOTIFY sent in that transaction
+/// What report views and the bell read from the <see cref="IReferenceData"/> tables, kept between requests. Exact, not
+/// "fresh enough": a save that changes one of those tables invalidates the whole cache once its transaction commits, on
+/// this instance at once (CrmDbContext) and, on PostgreSQL, on every instance through a NOTIFY sent in that transaction
 /// (<see cref="ReferenceChangeListener"/>). A cache that cannot hear every change does not keep anything: on SQLite the
 /// app is one process and hears its own saves; on PostgreSQL it keeps values only while its listener is connected.
 /// Writes that bypass CrmDbContext's SaveChanges (hand-written SQL) are not heard; nothing is kept longer than

@@ -13,13 +13,6 @@ public sealed class NotificationInbox(CrmDbContext db, TimeProvider clock)
 
     private IQueryable<Notification> Mine => db.Notifications.Where(n => n.UserId == db.User.UserId);
 
-    public Task<int> CountUnreadAsync(CancellationToken ct = default) =>
-        db.User.IsSystem ? Task.FromResult(0) : UnreadOf.For(db)(db, db.User.UserId!, ct);
-
-    // Compiled: every page's bell runs it.
-    private static readonly CompiledQuery<Func<CrmDbContext, string, CancellationToken, Task<int>>> UnreadOf = new(() => EF.CompileAsyncQuery(
-        (CrmDbContext db, string userId, CancellationToken ct) => db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null)));
-
     public async Task<IReadOnlyList<NotificationRow>> ListAsync(CancellationToken ct = default)
     {
         var rows = await Mine.AsNoTracking().OrderByDescending(n => n.Id).Take(Shown)
