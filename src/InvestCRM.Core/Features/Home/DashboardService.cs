@@ -61,22 +61,27 @@ public sealed class DashboardService(
             .OrderBy(m => m.Key).Select(m => new MonthTotals(m.Key, m.Projects, m.InvestmentWan)).ToList();
 
     /// <summary>The teams that landed the most projects in the period, then the most investment.</summary>
-    public Task<IReadOnlyList<TopUnit>> TopTeamsAsync(DashboardScope scope, CancellationToken ct = default) =>
-        TopAsync(scope, SliceKey.Team, ids => db.Teams.Where(t => ids.Contains(t.Id)).Select(t => new Named(t.Id, t.Name, t.NameEn)), ct);
+    public async Task<IReadOnlyList<TopUnit>> TopTeamsAsync(DashboardScope scope, CancellationToken ct = default) =>
+        Top(await slices.GroupedAsync(scope.Slice, SliceKey.Team, ct), (await UnitNamesAsync(ct)).Teams);
 
     /// <summary>The offshore incubators whose referrals landed the most projects in the period, then the most investment.</summary>
-    public Task<IReadOnlyList<TopUnit>> TopIncubatorsAsync(DashboardScope scope, CancellationToken ct = default) =>
-        TopAsync(scope, SliceKey.Incubator, ids => db.Incubators.Where(i => ids.Contains(i.Id)).Select(i => new Named(i.Id, i.Name, null)), ct);
+    public async Task<IReadOnlyList<TopUnit>> TopIncubatorsAsync(DashboardScope scope, CancellationToken ct = default) =>
+        Top(await slices.GroupedAsync(scope.Slice, SliceKey.Incubator, ct), (await UnitNamesAsync(ct)).Incubators);
 
-    private async Task<IReadOnlyList<TopUnit>> TopAsync(DashboardScope scope, SliceKey unit,
-        Func<List<int>, IQueryable<Named>> names, CancellationToken ct)
-    {
-        var top = (await slices.GroupedAsync(scope.Slice, unit, ct)).Where(t => t.Key != 0)
-            .OrderByDescending(t => t.Projects).ThenByDescending(t => t.InvestmentWan).ThenBy(t => t.Key).Take(TopCount).ToList();
-        var named = await names(top.Select(t => t.Key).ToList()).AsNoTracking().ToDictionaryAsync(n => n.Id, ct);
-        return top.Where(t => named.ContainsKey(t.Key))
+    private static List<TopUnit> Top(IEnumerable<SliceTotals> totals, IReadOnlyDictionary<int, Named> named) =>
+        totals.Where(t => named.ContainsKey(t.Key))
+            .OrderByDescending(t => t.Projects).ThenByDescending(t => t.InvestmentWan).ThenBy(t => t.Key).Take(TopCount)
             .Select(t => new TopUnit(t.Key, named[t.Key].Name, named[t.Key].NameEn, t.Projects, t.InvestmentWan)).ToList();
-    }
+
+    /// <summary>Every team's and (as the user may see them) incubator's name: the top lists name theirs on every view.</summary>
+    private Task<UnitNames> UnitNamesAsync(CancellationToken ct) =>
+        cache.GetAsync(db, new UnitNamesKey(ReferenceCache.ScopeOf(db.User)), async c => new UnitNames(
+            await db.Teams.AsNoTracking().Select(t => new Named(t.Id, t.Name, t.NameEn)).ToDictionaryAsync(n => n.Id, c),
+            await db.Incubators.AsNoTracking().Select(i => new Named(i.Id, i.Name, null)).ToDictionaryAsync(n => n.Id, c)), ct);
+
+    private sealed record UnitNamesKey((bool, int?) Scope);
+
+    private sealed record UnitNames(IReadOnlyDictionary<int, Named> Teams, IReadOnlyDictionary<int, Named> Incubators);
 
     private sealed record Named(int Id, string Name, string? NameEn);
 

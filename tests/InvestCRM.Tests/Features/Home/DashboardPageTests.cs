@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
+using InvestCRM.Data;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Targets;
 using InvestCRM.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestCRM.Tests.Features.Home;
 
@@ -29,6 +32,22 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
 
         var ledger = await session.GetPageAsync($"/ledger?plan={expected.PlanId}&period=all&park={expected.BaseId}");
         Assert.Contains(UiText.Chinese("Ledger.Title"), ledger);
+    }
+
+    /// <summary>The top lists name their units from the reference cache: a team renamed through the app shows at once.</summary>
+    [Fact]
+    public async Task A_team_renamed_through_the_app_shows_in_the_top_teams_at_once()
+    {
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+        var page = await session.GetPageAsync("/?period=all");
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var top = (await db.Teams.ToListAsync(Ct)).First(t => TopUnitLink("team", t.Id, t.Name).IsMatch(page));
+
+        top.Name = "更名后的招商组";
+        await db.SaveChangesAsync(Ct);
+
+        Assert.Matches(TopUnitLink("team", top.Id, "更名后的招商组"), await session.GetPageAsync("/?period=all"));
     }
 
     [Fact]
@@ -95,6 +114,8 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
     }
 
     private sealed record Expected(int PlanId, string PlanName, int BaseId, string BaseName, int Targets, int OpenProjects);
+
+    private static Regex TopUnitLink(string unit, int id, string name) => new($"[?&;]{unit}={id}[^\"]*\">{Regex.Escape(name)}</a>");
 
     public sealed class Sqlite(SqliteApp app) : DashboardPageTests(app), IClassFixture<SqliteApp>;
 
