@@ -7,8 +7,8 @@ namespace InvestCRM.Data;
 
 /// <summary>
 /// Marks the tables whose reads many requests repeat and which are saved far less often than they are read: the small,
-/// rarely edited tables every report view reads (plans, parks, chains and their nodes, teams, incubators, stages), and
-/// the notices every page's bell counts. What is read from them may be kept in the <see cref="ReferenceCache"/>, and
+/// rarely edited tables every report view reads (plans, their targets, parks, chains and their nodes, teams, incubators,
+/// stages), and the notices every page's bell counts. What is read from them may be kept in the <see cref="ReferenceCache"/>, and
 /// saving one of them invalidates it.
 /// </summary>
 public interface IReferenceData;

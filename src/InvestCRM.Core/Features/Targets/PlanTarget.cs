@@ -1,9 +1,10 @@
+using InvestCRM.Data;
 using InvestCRM.Features.Auditing;
 
 namespace InvestCRM.Features.Targets;
 
 /// <summary>One number a plan commits to: metric × scope × period → value.</summary>
-public class PlanTarget : IAudited
+public class PlanTarget : IAudited, IReferenceData
 {
     public int Id { get; set; }
     public int PlanId { get; set; }

@@ -34,7 +34,7 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
     {
         var plan = context.Plan;
         // Milestones (for the pace) come from every target of the plan, even those the report leaves out.
-        var targets = await db.Targets.AsNoTracking().Where(t => t.PlanId == plan.Id).ToListAsync(ct);
+        var targets = await cache.GetAsync(db, new TargetsKey(plan.Id), c => TargetsAsync(plan.Id, c), ct);
         var rows = TargetCatalog.Rows(targets, await catalog.ScopeNamesAsync(plan.Id, ct)).ToDictionary(r => r.Id);
         var now = clock.GetUtcNow();
 
@@ -44,6 +44,12 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
         return shown.Select((target, i) =>
             new TargetCompletion(rows[target.Id], scopes[i].StageId, scopes[i].Range, totals[i].Of(target.Metric), Expected(target, targets, plan, now))).ToList();
     }
+
+    /// <summary>Every target of the plan, kept in the reference cache: every dashboard, ledger and forecast view reads them.</summary>
+    private async Task<IReadOnlyList<PlanTarget>> TargetsAsync(int planId, CancellationToken ct) =>
+        await db.Targets.AsNoTracking().Where(t => t.PlanId == planId).ToListAsync(ct);
+
+    private sealed record TargetsKey(int PlanId);
 
     /// <summary>The plan, the default counting stage and the park tree: what every completion figure of a plan needs.</summary>
     public async Task<PlanContext> ContextAsync(int planId, CancellationToken ct = default) =>

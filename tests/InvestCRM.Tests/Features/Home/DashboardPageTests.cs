@@ -50,6 +50,29 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
         Assert.Matches(TopUnitLink("team", top.Id, "更名后的招商组"), await session.GetPageAsync("/?period=all"));
     }
 
+    /// <summary>The plan's targets are kept in the reference cache: a target added through the app shows at once.</summary>
+    [Fact]
+    public async Task A_target_added_through_the_app_shows_at_once()
+    {
+        var expected = await ExpectedAsync();
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+        var url = $"/?plan={expected.PlanId}&period=all&park={expected.BaseId}";
+        Assert.Equal(expected.Targets, CountOf(await session.GetPageAsync(url), "href=\"/ledger?target="));
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.Targets.Add(new PlanTarget
+            {
+                PlanId = expected.PlanId, Metric = TargetMetric.TaxWan, Scope = TargetScope.Park, ScopeId = expected.BaseId,
+                Period = TargetPeriod.CumulativeToPlanYear, Year = 2, Value = 1000,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(expected.Targets + 1, CountOf(await session.GetPageAsync(url), "href=\"/ledger?target="));
+    }
+
     [Fact]
     public async Task Partners_cannot_see_the_dashboard_or_its_export()
     {
