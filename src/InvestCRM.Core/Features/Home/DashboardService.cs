@@ -1,3 +1,4 @@
+using System.Globalization;
 using InvestCRM.Data;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.MyWork;
@@ -62,28 +63,26 @@ public sealed class DashboardService(
 
     /// <summary>The teams that landed the most projects in the period, then the most investment.</summary>
     public async Task<IReadOnlyList<TopUnit>> TopTeamsAsync(DashboardScope scope, CancellationToken ct = default) =>
-        Top(await slices.GroupedAsync(scope.Slice, SliceKey.Team, ct), (await UnitNamesAsync(ct)).Teams);
+        Top(await slices.GroupedAsync(scope.Slice, SliceKey.Team, ct), (await OptionsAsync(scope, ct)).Teams);
 
     /// <summary>The offshore incubators whose referrals landed the most projects in the period, then the most investment.</summary>
     public async Task<IReadOnlyList<TopUnit>> TopIncubatorsAsync(DashboardScope scope, CancellationToken ct = default) =>
-        Top(await slices.GroupedAsync(scope.Slice, SliceKey.Incubator, ct), (await UnitNamesAsync(ct)).Incubators);
+        Top(await slices.GroupedAsync(scope.Slice, SliceKey.Incubator, ct), (await OptionsAsync(scope, ct)).Incubators);
 
-    private static List<TopUnit> Top(IEnumerable<SliceTotals> totals, IReadOnlyDictionary<int, Named> named) =>
-        totals.Where(t => named.ContainsKey(t.Key))
+    private static List<TopUnit> Top(IEnumerable<SliceTotals> totals, IReadOnlyList<Option> units)
+    {
+        var named = units.ToDictionary(u => int.Parse(u.Id, CultureInfo.InvariantCulture));
+        return totals.Where(t => named.ContainsKey(t.Key))
             .OrderByDescending(t => t.Projects).ThenByDescending(t => t.InvestmentWan).ThenBy(t => t.Key).Take(TopCount)
-            .Select(t => new TopUnit(t.Key, named[t.Key].Name, named[t.Key].NameEn, t.Projects, t.InvestmentWan)).ToList();
+            .Select(t => new TopUnit(t.Key, named[t.Key].Zh, named[t.Key].En, t.Projects, t.InvestmentWan)).ToList();
+    }
 
-    /// <summary>Every team's and (as the user may see them) incubator's name: the top lists name theirs on every view.</summary>
-    private Task<UnitNames> UnitNamesAsync(CancellationToken ct) =>
-        cache.GetAsync(db, new UnitNamesKey(ReferenceCache.ScopeOf(db.User)), async c => new UnitNames(
-            await db.Teams.AsNoTracking().Select(t => new Named(t.Id, t.Name, t.NameEn)).ToDictionaryAsync(n => n.Id, c),
-            await db.Incubators.AsNoTracking().Select(i => new Named(i.Id, i.Name, null)).ToDictionaryAsync(n => n.Id, c)), ct);
-
-    private sealed record UnitNamesKey((bool, int?) Scope);
-
-    private sealed record UnitNames(IReadOnlyDictionary<int, Named> Teams, IReadOnlyDictionary<int, Named> Incubators);
-
-    private sealed record Named(int Id, string Name, string? NameEn);
+    /// <summary>
+    /// The report filter's lists of the scope's plan, kept in the reference cache: they name the top lists' units (every
+    /// team; the plan's incubators), as the filter offers them.
+    /// </summary>
+    private async Task<ReportOptions> OptionsAsync(DashboardScope scope, CancellationToken ct) =>
+        await reportOptions.ForAsync(scope.Filter, ct) ?? throw new InvalidOperationException($"Plan {scope.Plan.Id} has gone.");
 
     /// <summary>Open (active and on-hold) projects per current stage, in pipeline order; dropped projects are not pipeline.</summary>
     public async Task<IReadOnlyList<PipelineStageLine>> PipelineAsync(DashboardScope scope, CancellationToken ct = default)
