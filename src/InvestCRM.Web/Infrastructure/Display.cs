@@ -55,4 +55,10 @@ public static class Display
     };
 
     public static string Name(string zh, string? en) => IsEnglish && !string.IsNullOrWhiteSpace(en) ? en : zh;
+
+    public static string? Name(UnitName? unit) => unit is null ? null : Name(unit.Zh, unit.En);
+
+    /// <summary>What a target counts for: "whole plan", or the kind of unit and its name ("Park / base · Innovation Centre").</summary>
+    public static string Scope(this IStringLocalizer localizer, TargetRow target) =>
+        target.Unit is null ? localizer.Enum(target.Scope) : $"{localizer.Enum(target.Scope)} · {Name(target.Unit)}";
 }

@@ -1,4 +1,5 @@
 using InvestCRM.Features.Identity;
+using InvestCRM.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Referrals;
@@ -46,8 +47,8 @@ public sealed partial class ReferralTriage
                orderby u.DisplayName
                select new LabeledChoice(u.Id, u.DisplayName)).ToListAsync(ct);
 
-    public async Task<IReadOnlyList<LabeledChoice>> TeamsAsync(CancellationToken ct = default) =>
-        await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new LabeledChoice(t.Id.ToString(), t.Name)).ToListAsync(ct);
+    public async Task<IReadOnlyList<Option>> TeamsAsync(CancellationToken ct = default) =>
+        await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id.ToString(), t.Name, t.NameEn)).ToListAsync(ct);
 
     public async Task<IReadOnlyList<LabeledChoice>> IncubatorsAsync(CancellationToken ct = default) =>
         await db.Incubators.AsNoTracking().OrderBy(i => i.Name).Select(i => new LabeledChoice(i.Id.ToString(), i.Name)).ToListAsync(ct);

@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Targets;
 
-public sealed record TargetRow(int Id, TargetMetric Metric, TargetScope Scope, int? ScopeId, string? ScopeName,
+public sealed record TargetRow(int Id, TargetMetric Metric, TargetScope Scope, int? ScopeId, UnitName? Unit,
     TargetPeriod Period, int? Year, DateOnly? From, DateOnly? To, decimal Value, string? Note);
+
+/// <summary>The name of the park, chain, node, incubator or team a target points at, and its English name where it has one.</summary>
+public sealed record UnitName(string Zh, string? En);
 
 /// <summary>Targets with the names of what they are scoped to.</summary>
 public sealed class TargetCatalog(CrmDbContext db, ReferenceCache cache)
@@ -19,7 +22,7 @@ public sealed class TargetCatalog(CrmDbContext db, ReferenceCache cache)
     }
 
     /// <summary>Targets already read, with the names of the units they point at.</summary>
-    public static IReadOnlyList<TargetRow> Rows(IEnumerable<PlanTarget> targets, IReadOnlyDictionary<(TargetScope, int), string> names) =>
+    public static IReadOnlyList<TargetRow> Rows(IEnumerable<PlanTarget> targets, IReadOnlyDictionary<(TargetScope, int), UnitName> names) =>
         targets.Select(t => new TargetRow(t.Id, t.Metric, t.Scope, t.ScopeId,
                 t.ScopeId is { } id ? names.GetValueOrDefault((t.Scope, id)) : null,
                 t.Period, t.Year, t.From, t.To, t.Value, t.Note))
@@ -35,20 +38,27 @@ public sealed class TargetCatalog(CrmDbContext db, ReferenceCache cache)
     /// Name of every park, chain, node, incubator and team a target of the plan can point at (the dashboard reads them on
     /// every view), kept in the reference cache per plan and access scope.
     /// </summary>
-    public Task<IReadOnlyDictionary<(TargetScope, int), string>> ScopeNamesAsync(int planId, CancellationToken ct = default) =>
+    public Task<IReadOnlyDictionary<(TargetScope, int), UnitName>> ScopeNamesAsync(int planId, CancellationToken ct = default) =>
         cache.GetAsync(db, new ScopeNamesKey(planId, ReferenceCache.ScopeOf(db.User)), c => ReadScopeNamesAsync(planId, c), ct);
 
     private sealed record ScopeNamesKey(int PlanId, (bool, int?) Scope);
 
     /// <summary>One round trip.</summary>
-    private async Task<IReadOnlyDictionary<(TargetScope, int), string>> ReadScopeNamesAsync(int planId, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<(TargetScope, int), UnitName>> ReadScopeNamesAsync(int planId, CancellationToken ct)
     {
-        var rows = await db.Parks.Where(p => p.PlanId == planId).Select(p => new { Scope = TargetScope.Park, p.Id, p.Name, Chain = (string?)null })
-            .Concat(db.IndustryChains.Where(c => c.PlanId == planId).Select(c => new { Scope = TargetScope.Chain, c.Id, c.Name, Chain = (string?)null }))
-            .Concat(db.ChainNodes.Where(n => n.Chain!.PlanId == planId).Select(n => new { Scope = TargetScope.ChainNode, n.Id, n.Name, Chain = (string?)n.Chain!.Name }))
-            .Concat(db.Incubators.Where(i => i.PlanId == planId).Select(i => new { Scope = TargetScope.Incubator, i.Id, i.Name, Chain = (string?)null }))
-            .Concat(db.Teams.Select(t => new { Scope = TargetScope.Team, t.Id, t.Name, Chain = (string?)null }))
+        var rows = await db.Parks.Where(p => p.PlanId == planId)
+            .Select(p => new { Scope = TargetScope.Park, p.Id, p.Name, p.NameEn, Chain = (string?)null, ChainEn = (string?)null })
+            .Concat(db.IndustryChains.Where(c => c.PlanId == planId)
+                .Select(c => new { Scope = TargetScope.Chain, c.Id, c.Name, c.NameEn, Chain = (string?)null, ChainEn = (string?)null }))
+            .Concat(db.ChainNodes.Where(n => n.Chain!.PlanId == planId)
+                .Select(n => new { Scope = TargetScope.ChainNode, n.Id, n.Name, n.NameEn, Chain = (string?)n.Chain!.Name, ChainEn = n.Chain!.NameEn }))
+            .Concat(db.Incubators.Where(i => i.PlanId == planId)
+                .Select(i => new { Scope = TargetScope.Incubator, i.Id, i.Name, NameEn = (string?)null, Chain = (string?)null, ChainEn = (string?)null }))
+            .Concat(db.Teams.Select(t => new { Scope = TargetScope.Team, t.Id, t.Name, t.NameEn, Chain = (string?)null, ChainEn = (string?)null }))
             .ToListAsync(ct);
-        return rows.ToDictionary(r => (r.Scope, r.Id), r => r.Chain is null ? r.Name : $"{r.Chain} · {r.Name}");
+        // A node is named with its chain; in English, each part falls back to Chinese where it has no English name.
+        return rows.ToDictionary(r => (r.Scope, r.Id), r => r.Chain is null
+            ? new UnitName(r.Name, r.NameEn)
+            : new UnitName($"{r.Chain} · {r.Name}", r.ChainEn is null && r.NameEn is null ? null : $"{r.ChainEn ?? r.Chain} · {r.NameEn ?? r.Name}"));
     }
 }

@@ -26,4 +26,4 @@ public sealed class TargetInput
 public sealed record TargetDetail(int PlanId, string PlanName, string? PlanNameEn, int StartYear, int EndYear, TargetRow Target);
 
 /// <summary>Something a target can be scoped to, for the select list.</summary>
-public sealed record ScopeChoice(TargetScope Scope, int Id, string Name);
+public sealed record ScopeChoice(TargetScope Scope, int Id, UnitName Unit);

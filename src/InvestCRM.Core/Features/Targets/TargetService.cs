@@ -32,7 +32,7 @@ public sealed class TargetService(CrmDbContext db, TargetCatalog catalog)
     public async Task<IReadOnlyList<ScopeChoice>> ScopeChoicesAsync(int planId, CancellationToken ct = default) =>
         (await catalog.ScopeNamesAsync(planId, ct))
             .Select(n => new ScopeChoice(n.Key.Item1, n.Key.Item2, n.Value))
-            .OrderBy(c => c.Scope).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+            .OrderBy(c => c.Scope).ThenBy(c => c.Unit.Zh, StringComparer.Ordinal).ToList();
 
     public async Task<Outcome> CreateAsync(int planId, TargetInput input, CancellationToken ct = default) =>
         await SaveAsync(new PlanTarget { PlanId = planId }, input, ct);

@@ -31,7 +31,7 @@ public static class DashboardEndpoints
         var text = new CompletionExportText(l["Completion.Title"], ReportFilterLine.Of(scope.Filter, options, l, clock.GetUtcNow()),
             [l["Target.Metric"], l["Target.Scope"], l["Target.Period"], l["Completion.Actual"], l["Target.Value"], l["Completion.Percent"], l["Completion.Pace"]],
             l["Completion.OnPace"], l["Dashboard.BehindPace"],
-            t => l.Enum(t.Metric), t => t.ScopeName is null ? l.Enum(t.Scope) : $"{l.Enum(t.Scope)} · {t.ScopeName}", t => l.Period(t));
+            t => l.Enum(t.Metric), t => l.Scope(t), t => l.Period(t));
         // The zip package behind .xlsx needs a seekable stream; it is built in memory, then sent.
         var buffer = new MemoryStream();
         export.Write(buffer, rows, text);

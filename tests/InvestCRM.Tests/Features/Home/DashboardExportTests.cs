@@ -39,7 +39,7 @@ public sealed class DashboardExportTests
     private static MemoryStream Write(IReadOnlyList<TargetCompletion> rows)
     {
         var text = new CompletionExportText("目标完成情况", "筛选条件：全部", Headers, "达到", "落后",
-            t => t.Metric.ToString(), t => t.ScopeName is null ? t.Scope.ToString() : $"{t.Scope} {t.ScopeName}",
+            t => t.Metric.ToString(), t => t.Unit is null ? t.Scope.ToString() : $"{t.Scope} {t.Unit.Zh}",
             t => (t.Period == TargetPeriod.PlanYear ? "y" : "c") + t.Year);
         var buffer = new MemoryStream();
         new DashboardExport().Write(buffer, rows, text);

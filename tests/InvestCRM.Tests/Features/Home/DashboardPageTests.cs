@@ -109,6 +109,29 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
         Assert.All(zh.Skip(2), row => Assert.Equal(7, row.Length));
     }
 
+    /// <summary>A user reading in English sees the units that targets count for by their English names, where they have one.</summary>
+    [Fact]
+    public async Task In_english_targets_name_their_units_by_their_english_names()
+    {
+        var expected = await ExpectedAsync();
+        var manager = await App.CreateUserAsync(Roles.Manager);
+        using var english = await App.SignedInSessionAsync(manager.Email, manager.Password);
+        using var switched = await english.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en-US" });
+        var scope = $"{UiText.English("Enum.TargetScope.Park")} · {expected.BaseNameEn}";
+
+        var dashboard = await english.GetPageAsync($"/?plan={expected.PlanId}&period=all&park={expected.BaseId}");
+        var targets = await english.GetPageAsync("/targets");
+        var form = await english.GetPageAsync("/targets/new");
+        var export = await DownloadAsync(english, $"/dashboard/export?plan={expected.PlanId}&period=all&park={expected.BaseId}");
+
+        Assert.Contains($"<td>{scope}</td>", dashboard);
+        Assert.DoesNotContain(expected.BaseName + "</td>", dashboard);
+        Assert.Contains($"<h2>{scope}</h2>", targets);
+        Assert.Contains($">{expected.BaseNameEn}</option>", form);
+        Assert.Contains(export.Skip(2), row => row[1] == scope);
+        Assert.DoesNotContain(export.Skip(2), row => row[1].Contains(expected.BaseName, StringComparison.Ordinal));
+    }
+
     private static string[] HeadersIn(Func<string, string> text) =>
         [text("Target.Metric"), text("Target.Scope"), text("Target.Period"), text("Completion.Actual"), text("Target.Value"), text("Completion.Percent"), text("Completion.Pace")];
 
@@ -133,10 +156,10 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
         var ids = parks.Where(p => p.Id == bases.Id || p.ParentId == bases.Id).Select(p => p.Id).ToList();
         var targets = await db.Targets.CountAsync(t => t.PlanId == plan.Id && t.Scope == TargetScope.Park && ids.Contains(t.ScopeId ?? 0), Ct);
         var open = await db.Projects.CountAsync(p => ids.Contains(p.ParkId ?? 0) && (p.Status == ProjectStatus.Active || p.Status == ProjectStatus.OnHold), Ct);
-        return new Expected(plan.Id, plan.Name, bases.Id, bases.Name, targets, open);
+        return new Expected(plan.Id, plan.Name, bases.Id, bases.Name, bases.NameEn!, targets, open);
     }
 
-    private sealed record Expected(int PlanId, string PlanName, int BaseId, string BaseName, int Targets, int OpenProjects);
+    private sealed record Expected(int PlanId, string PlanName, int BaseId, string BaseName, string BaseNameEn, int Targets, int OpenProjects);
 
     private static Regex TopUnitLink(string unit, int id, string name) => new($"[?&;]{unit}={id}[^\"]*\">{Regex.Escape(name)}</a>");
 

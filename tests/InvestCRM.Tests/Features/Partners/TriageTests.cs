@@ -44,6 +44,23 @@ public abstract class TriageTests(PartnerApp app) : AppTests(app)
         Assert.Contains(again.Problems, p => p.Code == "Rule.ReferralDecided");
     }
 
+    [Fact]
+    public async Task The_accept_form_offers_the_teams_in_the_readers_language()
+    {
+        await using var db = App.Database.CreateContext();
+        var pending = await db.Referrals.Where(r => r.Status == ReferralStatus.Pending).Select(r => r.Id).FirstAsync(Ct);
+        var team = await db.Teams.FirstAsync(t => t.NameEn != null, Ct);
+        var staff = await App.CreateUserAsync(Roles.Staff);
+        using var session = await App.SignedInSessionAsync(staff.Email, staff.Password);
+
+        var chinese = await session.GetPageAsync($"/referrals/{pending}");
+        using var switched = await session.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en-US" });
+        var english = await session.GetPageAsync($"/referrals/{pending}");
+
+        Assert.Contains($"<option value=\"{team.Id}\">{team.Name}</option>", chinese);
+        Assert.Contains($"<option value=\"{team.Id}\">{team.NameEn}</option>", english);
+    }
+
     private static (ReferralService Referrals, ReferralTriage Triage, ProjectService Projects) Services(InvestCRM.Data.CrmDbContext db)
     {
         var clock = TimeProvider.System;
