@@ -38,10 +38,19 @@ public static class IdentitySetup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             // Signed in but not allowed: the same 404 as a record outside one's scope, so there is
-            // nothing to probe (there is no access-denied page to redirect to).
+            // nothing to probe (there is no access-denied page to redirect to). A partner's home is the
+            // portal, so the home links of every page (the brand, "back home") take a partner there.
             o.Events.OnRedirectToAccessDenied = context =>
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                if (context.Request.Path == "/" && context.HttpContext.User.IsInRole(Roles.Partner))
+                {
+                    context.Response.Redirect("/portal");
+                }
+                else
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                }
+
                 return Task.CompletedTask;
             };
             o.Cookie.Name = "investcrm.auth";

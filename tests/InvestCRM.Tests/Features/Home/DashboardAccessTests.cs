@@ -21,10 +21,24 @@ public abstract class DashboardAccessTests(CrmApp app) : AppTests(app)
     {
         using var session = await App.SignedInSessionAsync(DemoAccounts.PartnerBeijing, DemoAccounts.Password);
 
-        using var response = await session.GetAsync("/");
+        using var response = await session.GetAsync("/ledger");
 
         Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{response.StatusCode} {WebSession.RedirectTarget(response)}");
         Assert.Contains(UiText.Chinese("Error.NotFound.Title"), await WebSession.ReadTextAsync(response));
+    }
+
+    /// <summary>The brand and "back home" links of every page lead to "/": a partner is sent on to the portal, their home.</summary>
+    [Fact]
+    public async Task Partner_going_home_lands_on_the_portal()
+    {
+        using var session = await App.SignedInSessionAsync(DemoAccounts.PartnerBeijing, DemoAccounts.Password);
+
+        using var home = await session.GetAsync("/");
+        var portal = await session.GetPageAsync("/portal");
+
+        Assert.Equal("/portal", WebSession.RedirectTarget(home));
+        Assert.Contains("href=\"/\"", portal);
+        Assert.DoesNotContain(UiText.Chinese("Completion.Title"), portal);
     }
 
     [Fact]

@@ -82,7 +82,9 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
         using var export = await session.GetAsync("/dashboard/export?period=all");
         using var ledger = await session.GetAsync("/ledger?period=all");
 
-        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        // Their home is the portal: the home links of every page take them there.
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/portal", page.Headers.Location?.OriginalString);
         Assert.NotEqual(XlsxType, export.Content.Headers.ContentType?.MediaType);
         Assert.False(export.IsSuccessStatusCode);
         Assert.Equal(HttpStatusCode.NotFound, ledger.StatusCode);
