@@ -59,7 +59,7 @@ public static class NameParts
 
     public static readonly string[] ContactTitles = ["董事长", "总经理", "副总经理", "投资总监", "战略发展部经理", "财务总监", "技术总监", "董事会秘书"];
 
-    public static readonly string[] Places = ["企业总部", "园区管委会", "招商局会议室", "项目选址现场", "三明市政府", "线上视频会议"];
+    public static readonly string[] Places = ["企业总部", "园区管委会", "招商局会议室", "项目选址现场", "市政府", "线上视频会议"];
 
     /// <summary>How often each activity type is logged, in enum order.</summary>
     public static readonly int[] ActivityTypeWeights = [30, 30, 20, 8, 7, 5];
