@@ -44,6 +44,32 @@ public abstract class TriageTests(PartnerApp app) : AppTests(app)
         Assert.Contains(again.Problems, p => p.Code == "Rule.ReferralDecided");
     }
 
+    /// <summary>A team that cannot be read refuses the acceptance rather than accepting the lead with no team.</summary>
+    [Fact]
+    public async Task Accepting_with_an_unreadable_team_accepts_nothing()
+    {
+        var incubator = await App.IncubatorIdAsync("北京");
+        var partner = await App.FindUserAsync(DemoAccounts.PartnerBeijing);
+        var staff = await App.FindUserAsync(DemoAccounts.Staff);
+        var name = $"团队无法识别{Guid.NewGuid():N}"[..14];
+        int referral;
+        await using (var db = App.Database.CreateContext(new CurrentUser(partner.Id, "p", new HashSet<string> { Roles.Partner }, null, incubator)))
+        {
+            referral = (await Services(db).Referrals.SubmitAsync(new ReferralInput { EnterpriseName = name, Seeks = "用地" }, null, null, Ct)).Outcome.Id;
+        }
+
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+        using var refused = await session.SubmitFormAsync($"/referrals/{referral}", "accept", new Dictionary<string, string>
+        {
+            ["Accept.Link"] = "new", ["Accept.OwnerId"] = staff.Id, ["Accept.TeamId"] = "第二组",
+        });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(string.Format(UiText.Chinese("Validation.Unreadable"), "“第二组”"), System.Net.WebUtility.HtmlDecode(await WebSession.ReadTextAsync(refused)));
+        await using var check = App.Database.CreateContext();
+        Assert.Equal((ReferralStatus.Pending, (int?)null), await check.Referrals.Where(r => r.Id == referral).Select(r => new ValueTuple<ReferralStatus, int?>(r.Status, r.ProjectId)).SingleAsync(Ct));
+    }
+
     [Fact]
     public async Task The_accept_form_offers_the_teams_in_the_readers_language()
     {
