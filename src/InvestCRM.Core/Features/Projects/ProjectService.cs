@@ -252,6 +252,20 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, Refere
             problems.Add(new Problem("Rule.UnknownIncubator", nameof(input.IncubatorId)));
         }
 
+        // A choice that is not (or no longer) on the list, e.g. a team deleted while the form was open.
+        async Task RequireKnownAsync(IQueryable<int> ids, int? id, string field)
+        {
+            if (id is { } value && !await ids.AnyAsync(i => i == value, ct))
+            {
+                problems.Add(new Problem("Validation.UnknownChoice", field));
+            }
+        }
+
+        await RequireKnownAsync(db.Events.Select(e => e.Id), input.EventId, nameof(input.EventId));
+        await RequireKnownAsync(db.Teams.Select(t => t.Id), input.TeamId, nameof(input.TeamId));
+        await RequireKnownAsync(db.Parks.Select(p => p.Id), input.ParkId, nameof(input.ParkId));
+        await RequireKnownAsync(db.IndustryChains.Select(c => c.Id), input.ChainId, nameof(input.ChainId));
+
         if (input.SecondaryCreditId is { } unit && !await SecondaryUnitExistsAsync(input.SecondaryCreditScope, unit, ct))
         {
             problems.Add(new Problem("Rule.SecondaryCreditUnknown", nameof(input.SecondaryCreditId)));

@@ -104,6 +104,25 @@ public class ProjectServiceTests
         Assert.Null(detail.Timeline[1].LeftAt);
     }
 
+    /// <summary>A tampered or stale form names a team, park, chain or event that does not exist: refused per field, not a database error.</summary>
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task A_team_park_chain_or_event_that_does_not_exist_is_refused_on_its_field(string provider)
+    {
+        var (db, id) = await WithProjectAsync(provider);
+        await using var _ = db;
+        var input = ProjectInput.From(await ReloadAsync(db, id)) with { TeamId = 0, ParkId = -1, ChainId = 999_999, EventId = 999_999 };
+
+        var edit = await db.Projects.UpdateAsync(id, 0, input);
+        var create = await db.Projects.CreateAsync(input with { Title = "新项目" });
+
+        Assert.All([edit, create], o => Assert.Equal(
+            [("Validation.UnknownChoice", "EventId"), ("Validation.UnknownChoice", "TeamId"), ("Validation.UnknownChoice", "ParkId"), ("Validation.UnknownChoice", "ChainId")],
+            o.Problems.Select(p => (p.Code, p.Field))));
+        Assert.Equal((0, (int?)db.TeamA), ((await ReloadAsync(db, id)).Version, (await ReloadAsync(db, id)).TeamId));
+        Assert.Equal(1, await db.Db.Projects.CountAsync());
+    }
+
     [Theory]
     [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
     public async Task Staff_of_another_team_cannot_edit_or_move(string provider)
