@@ -111,14 +111,22 @@ public sealed class DemoData(
     {
         foreach (var account in Accounts)
         {
-            if (await users.FindByEmailAsync(account.Email) is not null)
+            // Present, or present under another e-mail address an administrator gave it since (its user name stays).
+            if (await users.FindByEmailAsync(account.Email) is not null || await users.FindByNameAsync(account.Email) is not null)
             {
                 continue;
             }
 
-            int? team = account.Team is null ? null : await db.Teams.Where(t => t.Name == account.Team).Select(t => (int?)t.Id).FirstAsync(ct);
+            // A team or incubator renamed since the demo was loaded: the account goes without a team, a partner is not added.
+            int? team = account.Team is null ? null : await db.Teams.Where(t => t.Name == account.Team).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
             int? incubator = account.IncubatorCity is null ? null : await db.Incubators
-                .Where(i => i.PlanId == planId && i.City == account.IncubatorCity).Select(i => (int?)i.Id).FirstAsync(ct);
+                .Where(i => i.PlanId == planId && i.City == account.IncubatorCity).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
+            if (account.IncubatorCity is not null && incubator is null)
+            {
+                log.LogWarning("Demo account {Email} not added: the plan has no incubator in {City}", account.Email, account.IncubatorCity);
+                continue;
+            }
+
             var result = await userAdmin.CreateAsync(new UserInput(account.Email, account.Name, account.Role, team, incubator, true), options.Value.Password);
             if (!result.Succeeded)
             {

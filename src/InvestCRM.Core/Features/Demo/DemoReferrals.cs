@@ -29,10 +29,15 @@ internal sealed class DemoReferrals(CrmDbContext db, ProjectService projects, Ti
 
     public async Task EnsureAsync(int planId, CancellationToken ct)
     {
-        var owner = await db.Users.Where(u => u.Email == $"staff@{DemoOptions.EmailDomain}").Select(u => new { u.Id, u.TeamId }).FirstAsync(ct);
-        foreach (var (city, leads) in Leads)
+        // Users may have edited the demo rows since they were loaded: whatever is no longer there is skipped.
+        var owner = await db.Users.Where(u => u.Email == $"staff@{DemoOptions.EmailDomain}").Select(u => new { u.Id, u.TeamId }).FirstOrDefaultAsync(ct);
+        foreach (var (city, leads) in owner is null ? [] : Leads)
         {
-            var incubator = await db.Incubators.Where(i => i.PlanId == planId && i.City == city).Select(i => i.Id).FirstAsync(ct);
+            if (await db.Incubators.Where(i => i.PlanId == planId && i.City == city).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct) is not { } incubator)
+            {
+                continue;
+            }
+
             var partner = await db.Users.Where(u => u.IncubatorId == incubator).Select(u => u.Id).FirstOrDefaultAsync(ct);
             if (partner is null || await db.Referrals.AnyAsync(r => r.IncubatorId == incubator, ct))
             {
@@ -41,7 +46,7 @@ internal sealed class DemoReferrals(CrmDbContext db, ProjectService projects, Ti
 
             foreach (var lead in leads)
             {
-                await AddAsync(lead, incubator, partner, owner.Id, owner.TeamId, ct);
+                await AddAsync(lead, incubator, partner, owner!.Id, owner.TeamId, ct);
             }
         }
     }
