@@ -31,7 +31,12 @@ internal sealed class DemoReferrals(CrmDbContext db, ProjectService projects, Ti
     {
         // Users may have edited the demo rows since they were loaded: whatever is no longer there is skipped.
         var owner = await db.Users.Where(u => u.Email == $"staff@{DemoOptions.EmailDomain}").Select(u => new { u.Id, u.TeamId }).FirstOrDefaultAsync(ct);
-        foreach (var (city, leads) in owner is null ? [] : Leads)
+        if (owner is null)
+        {
+            return;
+        }
+
+        foreach (var (city, leads) in Leads)
         {
             if (await db.Incubators.Where(i => i.PlanId == planId && i.City == city).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct) is not { } incubator)
             {
@@ -46,7 +51,7 @@ internal sealed class DemoReferrals(CrmDbContext db, ProjectService projects, Ti
 
             foreach (var lead in leads)
             {
-                await AddAsync(lead, incubator, partner, owner!.Id, owner.TeamId, ct);
+                await AddAsync(lead, incubator, partner, owner.Id, owner.TeamId, ct);
             }
         }
     }
