@@ -75,6 +75,8 @@ public abstract class FunnelPageTests(CrmApp app) : AppTests(app)
 
         Assert.Contains(UiText.Chinese("Forecast.Title"), page);
         Assert.Contains(UiText.Chinese("Forecast.Hint"), page);
+        // The demo plan (2021–2025) has ended: the page says so rather than only that nothing is running.
+        Assert.Contains(string.Format(UiText.Chinese("Forecast.PlanEnded"), 2021, 2025), page);
     }
 
     [Fact]
