@@ -25,6 +25,8 @@ public static class WebSetup
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
+        // Endpoints that cannot bind a request throw, so that the API can answer in the caller's language (see below).
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         ProductionGuard.Check(builder);
@@ -58,6 +60,26 @@ public static class WebSetup
         });
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        // After localization, so an API caller's problem is in their language; other callers get the bare 400 as before.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                if (context.Request.Path.StartsWithSegments("/api") && e.StatusCode == StatusCodes.Status400BadRequest)
+                {
+                    await ApiProblems.Unbound(context, e).ExecuteAsync(context);
+                }
+                else
+                {
+                    context.Response.StatusCode = e.StatusCode;
+                }
+            }
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization, which signs API calls in, so limits are counted per key.

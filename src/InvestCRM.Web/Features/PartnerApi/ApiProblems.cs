@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using InvestCRM.Features.Common;
 using Microsoft.Extensions.Localization;
 
 namespace InvestCRM.Web.Features.PartnerApi;
 
 /// <summary>ProblemDetails in the caller's language (Accept-Language on /api: zh-CN by default, en-US supported).</summary>
-internal static class ApiProblems
+internal static partial class ApiProblems
 {
     public static IResult Problem(HttpContext http, int status, string key)
     {
@@ -28,6 +29,28 @@ internal static class ApiProblems
         var errors = outcome.Problems.GroupBy(p => p.Field ?? "").ToDictionary(g => g.Key, g => g.Select(p => (string)text[p.Code]).ToArray());
         return Results.ValidationProblem(errors, title: text["Api.Problem.Invalid.Title"], detail: text["Api.Problem.Invalid.Detail"]);
     }
+
+    /// <summary>
+    /// A request its endpoint could not bind (?page=abc, a date that is not one, a body that is not JSON): 400 with the
+    /// parameter named, in the caller's language, rather than the framework's bare 400. The framework names the
+    /// parameter and its type only in the exception's message, so they are read from there.
+    /// </summary>
+    public static IResult Unbound(HttpContext http, BadHttpRequestException exception)
+    {
+        var message = exception.Message;
+        var name = BoundParameter().Match(message) is { Success: true } match ? match.Groups["name"].Value : "";
+        var code = message switch
+        {
+            _ when message.Contains("was not provided", StringComparison.Ordinal) => "Validation.Required",
+            _ when message.Contains("JSON", StringComparison.Ordinal) => "Api.Problem.BadJson",
+            _ when message.Contains("Date", StringComparison.Ordinal) => "Validation.Date",
+            _ => "Validation.Number",
+        };
+        return Refused(http, Outcome.Refused(new Problem(code, name)));
+    }
+
+    [GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>\\w+)\"")]
+    private static partial Regex BoundParameter();
 
     private static IStringLocalizer Text(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 }

@@ -89,6 +89,27 @@ public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
         Assert.Contains("EnterpriseName", problem);
     }
 
+    /// <summary>A value the endpoint cannot read is a localised problem naming the parameter, not the framework's bare 400.</summary>
+    [Fact]
+    public async Task A_query_or_body_the_api_cannot_read_is_a_localised_problem_naming_the_field()
+    {
+        var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+
+        using var page = await App.ApiClient(token).GetAsync("/api/v1/referrals?page=abc", Ct);
+        using var since = await App.ApiClient(token, "en-US").GetAsync("/api/v1/referrals?changedSince=2026-13-45", Ct);
+        using var body = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json") };
+        body.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var json = await App.ApiClient(token).SendAsync(body, Ct);
+
+        Assert.All([page, since, json], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        var pageProblem = System.Text.Json.JsonDocument.Parse(await page.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(UiText.Chinese("Api.Problem.Invalid.Title"), pageProblem.GetProperty("title").GetString());
+        Assert.Equal(UiText.Chinese("Validation.Number"), pageProblem.GetProperty("errors").GetProperty("page")[0].GetString());
+        var sinceProblem = System.Text.Json.JsonDocument.Parse(await since.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(UiText.English("Validation.Date"), sinceProblem.GetProperty("errors").GetProperty("changedSince")[0].GetString());
+        Assert.Contains(UiText.Chinese("Api.Problem.BadJson"), await json.Content.ReadAsStringAsync(Ct));
+    }
+
     [Fact]
     public async Task The_openapi_document_describes_the_partner_api_only()
     {
