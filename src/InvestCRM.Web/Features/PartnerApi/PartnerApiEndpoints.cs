@@ -33,6 +33,9 @@ public static class PartnerApiEndpoints
         api.MapPost("/{id:int}/attachments", AttachAsync);
         api.MapGet("/{id:int}/stages", async (int id, PartnerReferrals reads, HttpContext http, CancellationToken ct) =>
             await reads.StagesAsync(id, ct) is { } stages ? Results.Ok(stages) : ApiProblems.NotFound(http));
+        // Any other address under /api (/referrals/abc, a typo) is not found, as JSON: not the sign-in challenge of a page,
+        // which would tell a caller with a valid key that the key is the problem.
+        app.Map("/api/{**path}", (HttpContext http) => ApiProblems.NotFound(http)).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -111,6 +111,20 @@ public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task An_address_the_api_does_not_have_is_a_localised_404_not_a_sign_in_challenge()
+    {
+        var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+
+        using var text = await App.ApiClient(token).GetAsync("/api/v1/referrals/abc", Ct);
+        using var typo = await App.ApiClient(token, "en-US").GetAsync("/api/v1/referral", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, text.StatusCode);
+        Assert.Contains(UiText.Chinese("Api.Problem.NotFound.Title"), await text.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, typo.StatusCode);
+        Assert.Contains(UiText.English("Api.Problem.NotFound.Title"), await typo.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_partner_api_only()
     {
         using var response = await App.ApiClient(null).GetAsync("/api/v1/openapi.json", Ct);
