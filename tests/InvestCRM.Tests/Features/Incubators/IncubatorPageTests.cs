@@ -27,6 +27,21 @@ public abstract class IncubatorPageTests(CrmApp app) : AppTests(app)
         Assert.Contains("运营方调整", await manager.GetPageAsync(page));
     }
 
+    /// <summary>A status that is not one of the choices (a tampered form) is refused with the value quoted, and changes nothing.</summary>
+    [Fact]
+    public async Task An_incubator_status_that_is_not_one_of_the_choices_changes_nothing()
+    {
+        var id = await AddIncubatorAsync();
+        using var manager = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        using var refused = await manager.SubmitFormAsync($"/incubators/{id}", "incubator-status",
+            new Dictionary<string, string> { ["Input.To"] = "Dissolved", ["Input.Note"] = "运营方调整" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(string.Format(UiText.Chinese("Validation.Unreadable"), "“Dissolved”"), WebUtility.HtmlDecode(await WebSession.ReadTextAsync(refused)));
+        Assert.Equal(IncubatorStatus.Operating, await StatusAsync(id));
+    }
+
     [Fact]
     public async Task The_contact_form_shows_localised_errors_and_adds_nothing_until_valid()
     {
