@@ -38,18 +38,20 @@ internal static partial class ApiProblems
     public static IResult Unbound(HttpContext http, BadHttpRequestException exception)
     {
         var message = exception.Message;
-        var name = BoundParameter().Match(message) is { Success: true } match ? match.Groups["name"].Value : "";
+        var parameter = BoundParameter().Match(message);
+        var (type, name) = (parameter.Groups["type"].Value, parameter.Groups["name"].Value);
         var code = message switch
         {
             _ when message.Contains("was not provided", StringComparison.Ordinal) => "Validation.Required",
             _ when message.Contains("JSON", StringComparison.Ordinal) => "Api.Problem.BadJson",
-            _ when message.Contains("Date", StringComparison.Ordinal) => "Validation.Date",
+            _ when type.Contains("Date", StringComparison.Ordinal) => "Validation.Date",
             _ => "Validation.Number",
         };
         return Refused(http, Outcome.Refused(new Problem(code, name)));
     }
 
-    [GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>\\w+)\"")]
+    /// <summary>The framework writes: Failed to bind parameter "Nullable&lt;int&gt; page" from "abc".</summary>
+    [GeneratedRegex("parameter \"(?:(?<type>[^\"]*) )?(?<name>\\w+)\"")]
     private static partial Regex BoundParameter();
 
     private static IStringLocalizer Text(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
