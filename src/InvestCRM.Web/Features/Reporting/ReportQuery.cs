@@ -1,5 +1,5 @@
-using System.Globalization;
 using InvestCRM.Features.Reporting;
+using InvestCRM.Web.Infrastructure;
 
 namespace InvestCRM.Web.Features.Reporting;
 
@@ -13,9 +13,8 @@ public static class ReportQuery
     private static string? Text(IQueryCollection query, string key) =>
         query.TryGetValue(key, out var value) && value.Count == 1 && value[0] is { Length: > 0 and <= 20 } text ? text : null;
 
-    private static int? Int(IQueryCollection query, string key) =>
-        int.TryParse(Text(query, key), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+    /// <summary>Ids are positive.</summary>
+    private static int? Int(IQueryCollection query, string key) => QueryText.Int(Text(query, key)) is > 0 and var value ? value : null;
 
-    private static DateOnly? Date(IQueryCollection query, string key) =>
-        DateOnly.TryParseExact(Text(query, key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
+    private static DateOnly? Date(IQueryCollection query, string key) => QueryText.Date(Text(query, key));
 }
