@@ -24,10 +24,16 @@ public sealed partial class WebSession(HttpClient client) : IDisposable
 
     public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, IReadOnlyDictionary<string, string> fields)
     {
-        var token = AntiforgeryToken().Match(await GetPageAsync(pageUrl));
-        Assert.True(token.Success, $"{pageUrl} has no antiforgery token.");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Token(await GetPageAsync(pageUrl)) };
         return await client.PostAsync(action, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The antiforgery token of a page's forms, as a script on that page would send it.</summary>
+    public string Token(string page)
+    {
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, "The page has no antiforgery token.");
+        return token.Groups[1].Value;
     }
 
     /// <summary>Posts a Blazor form that posts back to its own page; <paramref name="formName"/> is its FormName.</summary>

@@ -34,12 +34,15 @@ public static class ProjectEndpoints
     /// <summary>
     /// A move from the board. htmx/fetch callers get the card back (updated, or with the refusal shown on it);
     /// a plain form post goes back to the board, or to the project page where the missing facts can be entered.
+    /// The stage and version are read as text: one that does not parse is an unknown stage (0) or a stale version (-1),
+    /// refused on the card like any other move, rather than the framework's bare 400.
     /// </summary>
     private static async Task<IResult> MoveAsync(
-        int id, [FromForm] int toStageId, [FromForm] int version, [FromForm] string? reason,
+        int id, [FromForm] string? toStageId, [FromForm] string? version, [FromForm] string? reason,
         HttpContext http, ProjectService projects, ProjectQueries queries, CancellationToken ct)
     {
-        var outcome = await projects.MoveAsync(id, version, new StageMove(toStageId, reason), ct);
+        var stageId = QueryText.Int(toStageId) ?? 0;
+        var outcome = await projects.MoveAsync(id, QueryText.Int(version) ?? -1, new StageMove(stageId, reason), ct);
         if (outcome.Problems.Any(p => p.Code == "Rule.NotFound") || await queries.CardAsync(id, ct) is not { } card)
         {
             return Results.NotFound();
@@ -50,12 +53,12 @@ public static class ProjectEndpoints
         {
             return Results.LocalRedirect(outcome.Succeeded
                 ? "/projects/board"
-                : $"/projects/{id}?moveTo={toStageId}&problem={Uri.EscapeDataString(problems[0])}#move");
+                : $"/projects/{id}?moveTo={stageId}&problem={Uri.EscapeDataString(problems[0])}#move");
         }
 
         var fragment = new RazorComponentResult<BoardCardView>(new
         {
-            Card = card, CanEdit = queries.CanEdit(card), Problems = problems, ToStageId = toStageId,
+            Card = card, CanEdit = queries.CanEdit(card), Problems = problems, ToStageId = stageId,
         });
         fragment.StatusCode = outcome.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
         return fragment;

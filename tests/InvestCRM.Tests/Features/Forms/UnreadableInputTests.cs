@@ -1,4 +1,5 @@
 using System.Net;
+using InvestCRM.Features.Projects;
 using InvestCRM.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,37 @@ public abstract class UnreadableInputTests(CrmApp app) : AppTests(app)
         Assert.True(WebSession.IsRedirect(saved), await WebSession.ReadTextAsync(saved));
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Title == title, Ct);
         Assert.Equal((12000m, new DateOnly(2026, 12, 31)), (project.PlannedInvestmentWan, project.NextActionOn));
+    }
+
+    [Fact]
+    public async Task A_board_move_with_an_unreadable_stage_or_version_is_refused_on_the_card_and_moves_nothing()
+    {
+        await using var db = App.Database.CreateContext();
+        // A lead moving one stage on needs no facts, so only the unreadable value can refuse it.
+        var stages = await db.Stages.OrderBy(s => s.Order).Select(s => s.Id).Take(2).ToListAsync(Ct);
+        var project = await db.Projects.AsNoTracking().Where(p => p.Status == ProjectStatus.Active && p.StageId == stages[0]).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.StageId, p.Version }).FirstAsync(Ct);
+        var next = stages[1];
+        using var manager = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+        Task<HttpResponseMessage> Move(string stage, string version) => manager.SubmitAsync("/projects/board", $"/projects/{project.Id}/move",
+            new Dictionary<string, string> { ["toStageId"] = stage, ["version"] = version });
+
+        using var badStage = await Move("abc", project.Version.ToString());
+        using var badVersion = await Move(next.ToString(), "v1");
+        using var fromBoard = new HttpRequestMessage(HttpMethod.Post, $"/projects/{project.Id}/move")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["toStageId"] = "1e3", ["version"] = project.Version.ToString() }),
+        };
+        fromBoard.Headers.Add("HX-Request", "true");
+        fromBoard.Headers.Add("RequestVerificationToken", manager.Token(await manager.GetPageAsync("/projects/board")));
+        using var card = await manager.Client.SendAsync(fromBoard, Ct);
+
+        Assert.Equal($"/projects/{project.Id}?moveTo=0&problem=Rule.UnknownStage", WebSession.RedirectTarget(badStage)?.Split('#')[0]);
+        Assert.Equal($"/projects/{project.Id}?moveTo={next}&problem=Rule.Concurrency", WebSession.RedirectTarget(badVersion)?.Split('#')[0]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, card.StatusCode);
+        Assert.Contains(UiText.Chinese("Rule.UnknownStage"), await WebSession.ReadTextAsync(card));
+        var after = await db.Projects.AsNoTracking().Where(p => p.Id == project.Id).Select(p => new { p.Id, p.StageId, p.Version }).SingleAsync(Ct);
+        Assert.Equal(project, after);
     }
 
     public sealed class Sqlite(SqliteApp app) : UnreadableInputTests(app), IClassFixture<SqliteApp>;
