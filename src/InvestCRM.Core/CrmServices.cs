@@ -47,6 +47,7 @@ public static class CrmServices
         services.AddScoped<DashboardService>();
         services.AddScoped<DashboardExport>();
         services.AddScoped<EnterpriseService>();
+        services.AddScoped<EnterpriseImport>();
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectExport>();
         services.AddScoped<DemoData>();

@@ -24,15 +24,15 @@ public sealed partial class WebSession(HttpClient client) : IDisposable
 
     public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, IReadOnlyDictionary<string, string> fields)
     {
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Token(await GetPageAsync(pageUrl)) };
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await TokenAsync(pageUrl) };
         return await client.PostAsync(action, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
     }
 
-    /// <summary>The antiforgery token of a page's forms, as a script on that page would send it.</summary>
-    public string Token(string page)
+    /// <summary>The antiforgery token of a page the session can open, for posting as the page's forms or scripts would.</summary>
+    public async Task<string> TokenAsync(string pageUrl)
     {
-        var token = AntiforgeryToken().Match(page);
-        Assert.True(token.Success, "The page has no antiforgery token.");
+        var token = AntiforgeryToken().Match(await GetPageAsync(pageUrl));
+        Assert.True(token.Success, $"{pageUrl} has no antiforgery token.");
         return token.Groups[1].Value;
     }
 

@@ -1,6 +1,11 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace InvestCRM.Web.Features.Enterprises;
 
@@ -9,13 +14,36 @@ public static class EnterpriseEndpoints
     /// <summary>The search results fragment htmx swaps in while the user types on /enterprises.</summary>
     public static IEndpointRouteBuilder MapEnterpriseEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/enterprises/results", async (string? q, int? page, EnterpriseService enterprises, HttpContext context) =>
+        app.MapGet("/enterprises/results", async (string? q, string? page, EnterpriseService enterprises, HttpContext context) =>
         {
-            var result = await enterprises.SearchAsync(q, page ?? 1);
+            var result = await enterprises.SearchAsync(q, QueryText.Int(page) ?? 1);
             // The address bar shows the full page for this search, so reload and sharing work.
             context.Response.Headers["HX-Push-Url"] = EnterpriseResults.PageUrl(q, result.Page);
             return new RazorComponentResult<EnterpriseResults>(new { Result = result, Query = q });
         }).RequireAuthorization(Policies.Internal);
+        app.MapGet("/enterprises/import/template", ImportTemplate).RequireAuthorization(Policies.Internal);
         return app;
     }
+
+    /// <summary>An empty sheet with the import's columns, headed in the user's language (the import reads either).</summary>
+    private static IResult ImportTemplate(IStringLocalizer<SharedResource> l)
+    {
+        var buffer = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = Xlsx.Workbook(document);
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            var widths = new Columns(EnterpriseImport.Columns.Select((_, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = 24, CustomWidth = true }));
+            var header = new Row(EnterpriseImport.Columns.Select(c => Xlsx.TextCell(ImportHeader(l, c), Xlsx.HeaderStyle)));
+            sheet.Worksheet = new Worksheet(widths, new SheetData(header));
+            Xlsx.Finish(workbook, sheet, l["Enterprise.Import.Sheet"]);
+        }
+
+        buffer.Position = 0;
+        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{l["Enterprise.Import.TemplateFile"]}.xlsx");
+    }
+
+    /// <summary>The column's form label, starred when a row needs it.</summary>
+    public static string ImportHeader(IStringLocalizer l, ImportColumn column) =>
+        l[$"Field.Enterprise.{column.Field}"] + (column.Required ? " *" : "");
 }

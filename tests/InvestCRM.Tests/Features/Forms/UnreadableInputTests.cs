@@ -60,7 +60,7 @@ public abstract class UnreadableInputTests(CrmApp app) : AppTests(app)
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["toStageId"] = "1e3", ["version"] = project.Version.ToString() }),
         };
         fromBoard.Headers.Add("HX-Request", "true");
-        fromBoard.Headers.Add("RequestVerificationToken", manager.Token(await manager.GetPageAsync("/projects/board")));
+        fromBoard.Headers.Add("RequestVerificationToken", await manager.TokenAsync("/projects/board"));
         using var card = await manager.Client.SendAsync(fromBoard, Ct);
 
         Assert.Equal($"/projects/{project.Id}?moveTo=0&problem=Rule.UnknownStage", WebSession.RedirectTarget(badStage)?.Split('#')[0]);

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using InvestCRM.Features.Attachments;
 using InvestCRM.Features.Demo;
 using InvestCRM.Features.Identity;
@@ -25,7 +24,7 @@ public sealed record StaffRecords(int EnterpriseId, int ContactId, long Activity
     public int IncubatorContactId { get; init; }
 }
 
-public static partial class PartnerData
+public static class PartnerData
 {
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
     public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
@@ -124,15 +123,4 @@ public static partial class PartnerData
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         return new MultipartFormDataContent { { file, "file", fileName } };
     }
-
-    /// <summary>The antiforgery token of a page the session can open, for posting to endpoints as a browser would.</summary>
-    public static async Task<string> TokenAsync(this WebSession session, string page)
-    {
-        var match = Token().Match(await session.GetPageAsync(page));
-        Assert.True(match.Success, $"{page} has no antiforgery token.");
-        return match.Groups[1].Value;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

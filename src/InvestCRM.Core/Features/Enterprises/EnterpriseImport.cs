@@ -1,0 +1,257 @@
+using InvestCRM.Data;
+using InvestCRM.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Features.Enterprises;
+
+/// <summary>
+/// Bulk entry of enterprises from a sheet (the lists parks keep in Excel). Every row is checked by the same rules as
+/// the enterprise form; a row naming a firm already in the register (same credit code or same normalised name) is
+/// skipped and linked, never duplicated. The import is all or nothing: one unreadable row and nothing is saved.
+/// </summary>
+public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
+{
+    /// <summary>The columns a sheet may have, by the headers they are known by (template headers in either language).</summary>
+    public static readonly IReadOnlyList<ImportColumn> Columns =
+    [
+        new(nameof(EnterpriseInput.Name), true, "企业名称", "名称", "Name", "Enterprise", "Enterprise name"),
+        new(nameof(EnterpriseInput.CreditCode), false, "统一社会信用代码", "信用代码", "Credit code", "Unified social credit code"),
+        new(nameof(EnterpriseInput.Industry), false, "行业", "所属行业", "Industry"),
+        new(nameof(EnterpriseInput.HqProvince), false, "总部省份", "省份", "Headquarters province", "Province"),
+        new(nameof(EnterpriseInput.HqCity), false, "总部城市", "城市", "Headquarters city", "City"),
+        new(nameof(EnterpriseInput.Size), false, "企业规模", "规模", "Size"),
+        new(nameof(EnterpriseInput.Website), false, "网站", "官网", "Website"),
+        new(nameof(EnterpriseInput.Description), false, "简介", "企业简介", "Description"),
+        new(nameof(EnterpriseInput.Tags), false, "标签", "Tags"),
+    ];
+
+    private static readonly Dictionary<string, EnterpriseSize> Sizes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["微型"] = EnterpriseSize.Micro, ["小型"] = EnterpriseSize.Small, ["中型"] = EnterpriseSize.Medium, ["大型"] = EnterpriseSize.Large,
+        ["微型企业"] = EnterpriseSize.Micro, ["小型企业"] = EnterpriseSize.Small, ["中型企业"] = EnterpriseSize.Medium, ["大型企业"] = EnterpriseSize.Large,
+        ["Micro"] = EnterpriseSize.Micro, ["Small"] = EnterpriseSize.Small, ["Medium"] = EnterpriseSize.Medium, ["Large"] = EnterpriseSize.Large,
+    };
+
+    private bool CanEdit => db.User.IsAdmin || db.User.IsManager || db.User.IsStaff;
+
+    /// <summary>What importing the table would do, row by row; saves nothing.</summary>
+    public async Task<ImportReport> CheckAsync(ImportTable table, CancellationToken ct = default)
+    {
+        if (!CanEdit)
+        {
+            return ImportReport.Refused(new Problem("Rule.NotAllowed"));
+        }
+
+        var lines = table.Lines.Where(l => !l.IsEmpty).ToList();
+        if (lines.Count == 0)
+        {
+            return ImportReport.Refused(new Problem("Import.EmptyFile"));
+        }
+
+        var header = lines[0];
+        var map = Columns.ToDictionary(c => c.Field, c => IndexOf(header, c));
+        if (map[nameof(EnterpriseInput.Name)] < 0)
+        {
+            return ImportReport.Refused(new Problem("Import.NoNameColumn"));
+        }
+
+        // A row with nothing in the known columns is skipped, like an empty one: sheets often number rows ahead (序号).
+        var data = lines.Skip(1).Where(l => map.Values.Any(i => i >= 0 && l.Cell(i).Length > 0)).ToList();
+        if (data.Count > ImportTable.MaxRows)
+        {
+            return ImportReport.Refused(new Problem("Import.TooManyRows"));
+        }
+
+        var rows = data.Select(line => Read(line, map)).ToList();
+        await MatchRegisterAsync(rows, ct);
+        MarkRepeats(rows);
+        return new ImportReport(rows, []);
+    }
+
+    /// <summary>
+    /// Checks the table again (the register may have changed since it was shown) and, if no row has a problem, adds
+    /// every new enterprise in one transaction; the audit trail records each as created by the importing user.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(ImportTable table, CancellationToken ct = default)
+    {
+        var report = await CheckAsync(table, ct);
+        if (!report.CanImport)
+        {
+            return report;
+        }
+
+        var now = clock.GetUtcNow();
+        var created = report.Rows.Where(r => r.Status == ImportStatus.New).Select(r =>
+        {
+            var enterprise = new Enterprise { Name = "", NormalizedName = "", CreatedAt = now };
+            r.Input.ApplyTo(enterprise);
+            db.Enterprises.Add(enterprise);
+            return (Row: r, Enterprise: enterprise);
+        }).ToList();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A code or name saved by someone else between the check and the save: nothing of this import is kept.
+            db.ChangeTracker.Clear();
+            return ImportReport.Refused(new Problem("Import.RegisterChanged"));
+        }
+
+        return report with
+        {
+            Imported = true,
+            Rows = report.Rows.Select(r => created.FirstOrDefault(c => c.Row == r) is { Enterprise: { } e } ? r with { EnterpriseId = e.Id } : r).ToList(),
+        };
+    }
+
+    private static int IndexOf(ImportLine header, ImportColumn column)
+    {
+        for (var i = 0; i < header.Cells.Count; i++)
+        {
+            if (column.Knows(header.Cells[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static ImportRow Read(ImportLine line, Dictionary<string, int> map)
+    {
+        string? Cell(string field) => map[field] < 0 || line.Cell(map[field]) is not { Length: > 0 } text ? null : text;
+        var problems = new List<Problem>();
+        EnterpriseSize? size = null;
+        if (Cell(nameof(EnterpriseInput.Size)) is { } sizeText)
+        {
+            if (Sizes.TryGetValue(sizeText, out var known))
+            {
+                size = known;
+            }
+            else
+            {
+                problems.Add(new Problem("Import.UnknownSize", nameof(EnterpriseInput.Size)));
+            }
+        }
+
+        var input = new EnterpriseInput
+        {
+            Name = Cell(nameof(EnterpriseInput.Name)) ?? "", CreditCode = Cell(nameof(EnterpriseInput.CreditCode)),
+            Industry = Cell(nameof(EnterpriseInput.Industry)), HqProvince = Cell(nameof(EnterpriseInput.HqProvince)),
+            HqCity = Cell(nameof(EnterpriseInput.HqCity)), Size = size, Website = Cell(nameof(EnterpriseInput.Website)),
+            Description = Cell(nameof(EnterpriseInput.Description)), Tags = Cell(nameof(EnterpriseInput.Tags)),
+        };
+        problems.InsertRange(0, input.Check());
+        return new ImportRow(line.Number, input, problems.Count > 0 ? ImportStatus.Invalid : ImportStatus.New, problems, null);
+    }
+
+    /// <summary>Rows naming a firm already in the register (by code first, then by normalised name) are skipped.</summary>
+    private async Task MatchRegisterAsync(List<ImportRow> rows, CancellationToken ct)
+    {
+        var valid = rows.Where(r => r.Status == ImportStatus.New).ToList();
+        var codes = valid.Select(r => r.Input.NormalizedCode).OfType<string>().Distinct().ToList();
+        var names = valid.Select(r => EnterpriseName.Normalize(r.Input.Name)).Distinct().ToList();
+        var byCode = new Dictionary<string, int>();
+        var byName = new Dictionary<string, int>();
+        // In slices, so a long file never makes one statement with thousands of parameters.
+        foreach (var slice in codes.Chunk(500))
+        {
+            foreach (var e in await db.Enterprises.AsNoTracking().Where(e => slice.Contains(e.CreditCode!)).Select(e => new { e.Id, e.CreditCode }).ToListAsync(ct))
+            {
+                byCode[e.CreditCode!] = e.Id;
+            }
+        }
+
+        foreach (var slice in names.Chunk(500))
+        {
+            foreach (var e in await db.Enterprises.AsNoTracking().Where(e => slice.Contains(e.NormalizedName)).OrderBy(e => e.Id)
+                .Select(e => new { e.Id, e.NormalizedName }).ToListAsync(ct))
+            {
+                byName.TryAdd(e.NormalizedName, e.Id);
+            }
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.Status != ImportStatus.New)
+            {
+                continue;
+            }
+
+            if (row.Input.NormalizedCode is { } code && byCode.TryGetValue(code, out var sameCode))
+            {
+                rows[i] = row with { Status = ImportStatus.Exists, EnterpriseId = sameCode };
+            }
+            else if (byName.TryGetValue(EnterpriseName.Normalize(row.Input.Name), out var sameName))
+            {
+                rows[i] = row with { Status = ImportStatus.Exists, EnterpriseId = sameName };
+            }
+        }
+    }
+
+    /// <summary>A firm twice in the file is a mistake to fix there: the later row names the earlier one.</summary>
+    private static void MarkRepeats(List<ImportRow> rows)
+    {
+        var codes = new Dictionary<string, int>();
+        var names = new Dictionary<string, int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.Status != ImportStatus.New)
+            {
+                continue;
+            }
+
+            var name = EnterpriseName.Normalize(row.Input.Name);
+            var earlier = row.Input.NormalizedCode is { } code && codes.TryGetValue(code, out var byCode) ? byCode
+                : names.TryGetValue(name, out var byName) ? byName : (int?)null;
+            if (earlier is { } line)
+            {
+                rows[i] = row with { Status = ImportStatus.Invalid, Problems = [new Problem("Import.RepeatedRow")], RepeatsLine = line };
+                continue;
+            }
+
+            if (row.Input.NormalizedCode is { } newCode)
+            {
+                codes[newCode] = row.Line;
+            }
+
+            names[name] = row.Line;
+        }
+    }
+}
+
+/// <summary>A column of the import sheet: the input field it fills and the headers it is known by.</summary>
+public sealed record ImportColumn(string Field, bool Required, params string[] Headers)
+{
+    /// <summary>A header names the column in any case, with or without a required-field star.</summary>
+    public bool Knows(string? header) =>
+        header is not null && Headers.Contains(header.Trim().TrimStart('*').TrimEnd('*').Trim(), StringComparer.OrdinalIgnoreCase);
+}
+
+public enum ImportStatus
+{
+    New,
+    Exists,
+    Invalid,
+}
+
+/// <summary>One data row: its line in the file, what it would enter, and why it cannot (or the firm it matches).</summary>
+public sealed record ImportRow(int Line, EnterpriseInput Input, ImportStatus Status, IReadOnlyList<Problem> Problems, int? EnterpriseId)
+{
+    /// <summary>For a firm already named higher up in the file: that row's line.</summary>
+    public int? RepeatsLine { get; init; }
+}
+
+/// <summary>The rows, or the problem with the whole file; whether they were saved.</summary>
+public sealed record ImportReport(IReadOnlyList<ImportRow> Rows, IReadOnlyList<Problem> FileProblems, bool Imported = false)
+{
+    public static ImportReport Refused(Problem problem) => new([], [problem]);
+
+    public int Count(ImportStatus status) => Rows.Count(r => r.Status == status);
+
+    public bool CanImport => FileProblems.Count == 0 && Rows.All(r => r.Status != ImportStatus.Invalid);
+}

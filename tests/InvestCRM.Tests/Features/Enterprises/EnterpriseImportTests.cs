@@ -1,0 +1,155 @@
+using InvestCRM.Data;
+using InvestCRM.Features.Auditing;
+using InvestCRM.Features.Common;
+using InvestCRM.Features.Enterprises;
+using InvestCRM.Features.Identity;
+using InvestCRM.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Tests.Features.Enterprises;
+
+public class EnterpriseImportTests
+{
+    private static string Code(string body) => body + CreditCode.CheckCharacter(body);
+
+    private static string WrongCode(string body) => body + (CreditCode.CheckCharacter(body) == '0' ? '1' : '0');
+
+    private static ImportTable Table(params string[][] rows) =>
+        new(rows.Select((cells, i) => new ImportLine(i + 1, cells)).ToList());
+
+    private static async Task<int> SeedAsync(TestDatabase database, string name, string? code = null)
+    {
+        await using var db = database.Context();
+        var outcome = await new EnterpriseService(db, TimeProvider.System).CreateAsync(new EnterpriseInput { Name = name, CreditCode = code }, true);
+        Assert.True(outcome.Succeeded, string.Join(", ", outcome.Problems));
+        return outcome.Id;
+    }
+
+    [Fact]
+    public void The_form_labels_in_either_language_head_their_columns()
+    {
+        foreach (var column in EnterpriseImport.Columns)
+        {
+            var key = $"Field.Enterprise.{column.Field}";
+            Assert.True(column.Knows(UiText.Chinese(key)) && column.Knows(UiText.English(key) + " *"), key);
+            Assert.DoesNotContain(EnterpriseImport.Columns, other => other != column && other.Knows(UiText.Chinese(key)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_row_is_new_known_or_refused_with_its_reason(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var known = Code("91350400MA3AB1234");
+        var byCode = await SeedAsync(database, "三明氟材料有限公司", known);
+        var byName = await SeedAsync(database, "福建永安林业股份有限公司");
+        var table = Table(
+            ["序号", "*企业名称", "统一社会信用代码", "企业规模", "总部城市"],
+            ["1", "三明新能源科技有限公司", Code("91350400MA3CD5678"), "小型", "三明"],
+            ["2", "改了名的氟材料公司", known.ToLowerInvariant(), "", ""],
+            ["3", "福建永安林业（集团）股份有限公司", "", "大型企业", ""],
+            ["", "", "", "", ""],
+            ["5", "三明新能源科技有限公司", "", "", ""],
+            ["6", "（待定）", WrongCode("91350400MA3EF9012"), "巨型", ""],
+            ["7", "", "", "", ""],
+            ["8", "沙县小吃集团有限公司", "", "Medium", "三明"]);
+
+        await using var db = database.Context();
+        var report = await new EnterpriseImport(db, TimeProvider.System).CheckAsync(table, TestContext.Current.CancellationToken);
+
+        Assert.Empty(report.FileProblems);
+        Assert.Equal([2, 3, 4, 6, 7, 9], report.Rows.Select(r => r.Line));
+        Assert.Equal([ImportStatus.New, ImportStatus.Exists, ImportStatus.Exists, ImportStatus.Invalid, ImportStatus.Invalid, ImportStatus.New],
+            report.Rows.Select(r => r.Status));
+        Assert.Equal((byCode, byName), (report.Rows[1].EnterpriseId, report.Rows[2].EnterpriseId));
+        Assert.Equal((2, "Import.RepeatedRow"), (report.Rows[3].RepeatsLine, Assert.Single(report.Rows[3].Problems).Code));
+        Assert.Equal(["Rule.NameMeaningless:Name", "Rule.CreditCodeInvalid:CreditCode", "Import.UnknownSize:Size"],
+            report.Rows[4].Problems.Select(p => $"{p.Code}:{p.Field}"));
+        Assert.Equal((EnterpriseSize.Small, "三明"), (report.Rows[0].Input.Size, report.Rows[0].Input.HqCity));
+        Assert.False(report.CanImport);
+        Assert.Equal(2, await db.Enterprises.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task One_refused_row_saves_nothing_and_a_clean_sheet_saves_every_new_firm_with_its_audit(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var existing = await SeedAsync(database, "三明氟材料有限公司");
+        string[] header = ["Name", "Credit code", "Size", "Headquarters city", "Tags"];
+        string[] first = ["三明新能源科技有限公司", Code("91350400MA3CD5678"), "Small", "三明", "专精特新，高新技术企业"];
+        string[] second = ["福建数字文旅有限公司", "", "", "福州", ""];
+        string[] known = ["三明氟材料有限公司", "", "", "", ""];
+        string[] bad = ["三明氟化工研究院有限公司", "not-a-code", "", "", ""];
+
+        await using (var db = database.Context())
+        {
+            var refused = await new EnterpriseImport(db, TimeProvider.System).ImportAsync(Table(header, first, bad, second), TestContext.Current.CancellationToken);
+            Assert.False(refused.Imported);
+            Assert.Equal(1, refused.Count(ImportStatus.Invalid));
+        }
+
+        var audits = await CountAuditsAsync(database);
+        await using (var db = database.Context())
+        {
+            Assert.Equal(1, await db.Enterprises.CountAsync(TestContext.Current.CancellationToken));
+            var report = await new EnterpriseImport(db, TimeProvider.System).ImportAsync(Table(header, first, known, second), TestContext.Current.CancellationToken);
+            Assert.True(report.Imported);
+            Assert.Equal((2, 1), (report.Count(ImportStatus.New), report.Count(ImportStatus.Exists)));
+            Assert.Equal(existing, report.Rows[1].EnterpriseId);
+        }
+
+        await using var check = database.Context();
+        var saved = await check.Enterprises.AsNoTracking().Where(e => e.Id != existing).OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["三明新能源科技有限公司", "福建数字文旅有限公司"], saved.Select(e => e.Name));
+        Assert.Equal((first[1], EnterpriseSize.Small, "专精特新,高新技术企业"), (saved[0].CreditCode, saved[0].Size, saved[0].Tags));
+        var created = await check.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Enterprise) && a.Action == AuditAction.Created)
+            .Select(a => a.EntityId).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Subset(created.ToHashSet(), saved.Select(e => e.Id.ToString()).ToHashSet());
+        Assert.Equal(audits + 2, await CountAuditsAsync(database));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_sheet_without_a_name_column_or_with_too_many_rows_is_refused_whole(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Context();
+        var import = new EnterpriseImport(db, TimeProvider.System);
+        var tooMany = new[] { new[] { "企业名称" } }.Concat(Enumerable.Range(1, ImportTable.MaxRows + 1).Select(i => new[] { $"批量企业{i}有限公司" })).ToArray();
+        var atLimit = tooMany[..^1];
+
+        var noName = await import.CheckAsync(Table(["公司", "信用代码"], ["三明新能源科技有限公司", ""]), TestContext.Current.CancellationToken);
+        var over = await import.CheckAsync(Table(tooMany), TestContext.Current.CancellationToken);
+        var empty = await import.CheckAsync(Table(["", ""]), TestContext.Current.CancellationToken);
+        var limit = await import.CheckAsync(Table(atLimit), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Import.NoNameColumn", Assert.Single(noName.FileProblems).Code);
+        Assert.Equal("Import.TooManyRows", Assert.Single(over.FileProblems).Code);
+        Assert.Equal("Import.EmptyFile", Assert.Single(empty.FileProblems).Code);
+        Assert.Equal(ImportTable.MaxRows, limit.Count(ImportStatus.New));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_partner_cannot_import(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        database.User.Current = new CurrentUser("user-partner", "Partner", new HashSet<string> { Roles.Partner }, null, 1);
+        await using var db = database.Context();
+
+        var report = await new EnterpriseImport(db, TimeProvider.System).ImportAsync(Table(["企业名称"], ["三明新能源科技有限公司"]), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Rule.NotAllowed", Assert.Single(report.FileProblems).Code);
+        database.User.Current = TestUser.Staff;
+        await using var check = database.Context();
+        Assert.Equal(0, await check.Enterprises.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static async Task<int> CountAuditsAsync(TestDatabase database)
+    {
+        await using var db = database.Context();
+        return await db.AuditEntries.CountAsync(TestContext.Current.CancellationToken);
+    }
+}
