@@ -32,6 +32,9 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         ["Micro"] = EnterpriseSize.Micro, ["Small"] = EnterpriseSize.Small, ["Medium"] = EnterpriseSize.Medium, ["Large"] = EnterpriseSize.Large,
     };
 
+    /// <summary>How far down the sheet the header row is looked for.</summary>
+    private const int HeaderSearchRows = 5;
+
     private bool CanEdit => db.User.IsAdmin || db.User.IsManager || db.User.IsStaff;
 
     /// <summary>What importing the table would do, row by row; saves nothing.</summary>
@@ -48,15 +51,18 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
             return ImportReport.Refused(new Problem("Import.EmptyFile"));
         }
 
-        var header = lines[0];
-        var map = Columns.ToDictionary(c => c.Field, c => IndexOf(header, c));
-        if (map[nameof(EnterpriseInput.Name)] < 0)
+        // Sheets kept by hand often open with a title row or two (企业名单, 填报单位) above the headers.
+        var name = Columns.Single(c => c.Field == nameof(EnterpriseInput.Name));
+        var headerAt = lines.Take(HeaderSearchRows).ToList().FindIndex(l => IndexOf(l, name) >= 0);
+        if (headerAt < 0)
         {
             return ImportReport.Refused(new Problem("Import.NoNameColumn"));
         }
 
+        var map = Columns.ToDictionary(c => c.Field, c => IndexOf(lines[headerAt], c));
+
         // A row with nothing in the known columns is skipped, like an empty one: sheets often number rows ahead (序号).
-        var data = lines.Skip(1).Where(l => map.Values.Any(i => i >= 0 && l.Cell(i).Length > 0)).ToList();
+        var data = lines.Skip(headerAt + 1).Where(l => map.Values.Any(i => i >= 0 && l.Cell(i).Length > 0)).ToList();
         if (data.Count > ImportTable.MaxRows)
         {
             return ImportReport.Refused(new Problem("Import.TooManyRows"));
@@ -81,28 +87,36 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        var created = report.Rows.Where(r => r.Status == ImportStatus.New).Select(r =>
+        var created = new Dictionary<int, Enterprise>();
+        foreach (var row in report.Rows.Where(r => r.Status == ImportStatus.New))
         {
             var enterprise = new Enterprise { Name = "", NormalizedName = "", CreatedAt = now };
-            r.Input.ApplyTo(enterprise);
+            row.Input.ApplyTo(enterprise);
             db.Enterprises.Add(enterprise);
-            return (Row: r, Enterprise: enterprise);
-        }).ToList();
+            created[row.Line] = enterprise;
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // A code or name saved by someone else between the check and the save: nothing of this import is kept.
+            // A code saved by someone else between the check and the save: nothing of this import is kept.
             db.ChangeTracker.Clear();
-            return ImportReport.Refused(new Problem("Import.RegisterChanged"));
+            var codes = created.Values.Select(e => e.CreditCode).OfType<string>().ToList();
+            if (codes.Count > 0 && (await MatchCodesAsync(codes, ct)).Count > 0)
+            {
+                return ImportReport.Refused(new Problem("Import.RegisterChanged"));
+            }
+
+            throw;
         }
 
         return report with
         {
             Imported = true,
-            Rows = report.Rows.Select(r => created.FirstOrDefault(c => c.Row == r) is { Enterprise: { } e } ? r with { EnterpriseId = e.Id } : r).ToList(),
+            Rows = report.Rows.Select(r => created.TryGetValue(r.Line, out var e) ? r with { EnterpriseId = e.Id } : r).ToList(),
         };
     }
 
@@ -153,17 +167,8 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         var valid = rows.Where(r => r.Status == ImportStatus.New).ToList();
         var codes = valid.Select(r => r.Input.NormalizedCode).OfType<string>().Distinct().ToList();
         var names = valid.Select(r => EnterpriseName.Normalize(r.Input.Name)).Distinct().ToList();
-        var byCode = new Dictionary<string, int>();
+        var byCode = await MatchCodesAsync(codes, ct);
         var byName = new Dictionary<string, int>();
-        // In slices, so a long file never makes one statement with thousands of parameters.
-        foreach (var slice in codes.Chunk(500))
-        {
-            foreach (var e in await db.Enterprises.AsNoTracking().Where(e => slice.Contains(e.CreditCode!)).Select(e => new { e.Id, e.CreditCode }).ToListAsync(ct))
-            {
-                byCode[e.CreditCode!] = e.Id;
-            }
-        }
-
         foreach (var slice in names.Chunk(500))
         {
             foreach (var e in await db.Enterprises.AsNoTracking().Where(e => slice.Contains(e.NormalizedName)).OrderBy(e => e.Id)
@@ -190,6 +195,21 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
                 rows[i] = row with { Status = ImportStatus.Exists, EnterpriseId = sameName };
             }
         }
+    }
+
+    /// <summary>Enterprises of the register by credit code; in slices, so a long file never makes one statement with thousands of parameters.</summary>
+    private async Task<Dictionary<string, int>> MatchCodesAsync(IReadOnlyList<string> codes, CancellationToken ct)
+    {
+        var byCode = new Dictionary<string, int>();
+        foreach (var slice in codes.Chunk(500))
+        {
+            foreach (var e in await db.Enterprises.AsNoTracking().Where(e => slice.Contains(e.CreditCode!)).Select(e => new { e.Id, e.CreditCode }).ToListAsync(ct))
+            {
+                byCode[e.CreditCode!] = e.Id;
+            }
+        }
+
+        return byCode;
     }
 
     /// <summary>A firm twice in the file is a mistake to fix there: the later row names the earlier one.</summary>

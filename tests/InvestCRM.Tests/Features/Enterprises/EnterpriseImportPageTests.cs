@@ -58,25 +58,29 @@ public abstract class EnterpriseImportPageTests(CrmApp app) : AppTests(app)
     }
 
     [Fact]
-    public async Task A_file_of_another_kind_is_refused_with_a_message()
+    public async Task A_file_of_another_kind_or_none_is_refused_with_a_message()
     {
         using var staff = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
 
-        using var response = await UploadAsync(staff, "check", "名单.pdf", [0x25, 0x50, 0x44, 0x46]);
+        using var pdf = await UploadAsync(staff, "check", "名单.pdf", [0x25, 0x50, 0x44, 0x46]);
+        using var none = await UploadAsync(staff, "import", "", []);
 
-        Assert.Contains(UiText.Chinese("Import.UnsupportedType"), await WebSession.ReadTextAsync(response));
+        Assert.Contains(UiText.Chinese("Import.UnsupportedType"), await WebSession.ReadTextAsync(pdf));
+        Assert.Contains(UiText.Chinese("Import.NoFile"), await WebSession.ReadTextAsync(none));
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(WebSession session, string mode, string fileName, byte[] content)
     {
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        // Set by hand: with no file chosen a browser sends filename="", which MultipartFormDataContent.Add refuses.
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"File\"", FileName = $"\"{fileName}\"" };
         var form = new MultipartFormDataContent
         {
             { new StringContent("enterprise-import"), "_handler" },
             { new StringContent(await session.TokenAsync("/enterprises/import")), "__RequestVerificationToken" },
             { new StringContent(mode), "Input.Mode" },
-            { file, "File", fileName },
+            file,
         };
         return await session.Client.PostAsync("/enterprises/import", form, Ct);
     }

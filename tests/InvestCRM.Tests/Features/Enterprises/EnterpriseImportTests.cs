@@ -133,6 +133,23 @@ public class EnterpriseImportTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Title_rows_above_the_headers_are_passed_over(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Context();
+        var import = new EnterpriseImport(db, TimeProvider.System);
+
+        var titled = await import.CheckAsync(Table(["三明市重点招商企业名单"], ["填报单位：三明中关村科技园", ""], ["", ""], ["序号", "企业名称"], ["1", "三明新能源科技有限公司"]),
+            TestContext.Current.CancellationToken);
+        var tooDeep = await import.CheckAsync(Table([.. Enumerable.Range(1, 5).Select(i => new[] { $"说明{i}" }), ["企业名称"], ["三明新能源科技有限公司"]]),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal((5, "三明新能源科技有限公司"), (Assert.Single(titled.Rows).Line, titled.Rows[0].Input.Name));
+        Assert.Equal("Import.NoNameColumn", Assert.Single(tooDeep.FileProblems).Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_partner_cannot_import(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
