@@ -12,7 +12,7 @@ namespace InvestCRM.Features.Common;
 /// An uploaded sheet as rows of text: the first worksheet of an .xlsx, or a .csv in UTF-8 or in GB18030 (what Excel
 /// writes for "CSV" on a Chinese Windows). Each row keeps its line number in the file, so problems can name it.
 /// </summary>
-public sealed record ImportTable(IReadOnlyList<ImportLine> Lines)
+public sealed record ImportTable(IReadOnlyList<ImportLine> Lines, bool Truncated = false)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
@@ -25,8 +25,11 @@ public sealed record ImportTable(IReadOnlyList<ImportLine> Lines)
     /// <summary>Columns read from each row; a template has a dozen.</summary>
     private const int MaxColumns = 64;
 
-    /// <summary>Reading stops one row past the limit: enough to tell the file is too long, and a small file cannot unpack into millions.</summary>
-    private const int ReadLimit = MaxRows + 2;
+    /// <summary>
+    /// Rows with text read at most: the data, plus room for title and header rows. A file with more is marked
+    /// <see cref="Truncated"/> (and refused whole), so reading stops early without ever dropping rows unnoticed.
+    /// </summary>
+    private const int ReadLimit = MaxRows + 100;
 
     static ImportTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -70,9 +73,13 @@ public sealed record ImportTable(IReadOnlyList<ImportLine> Lines)
         // The separator (comma, semicolon, tab) is detected from the first lines, as Excel's regional settings vary.
         using var reader = CsvReader.FromText(Decode(bytes), new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true });
         var lines = new List<ImportLine>();
-        while (lines.Count < ReadLimit && reader.Read())
+        while (reader.Read())
         {
-            lines.Add(new ImportLine((int)reader.LineNumber, Enumerable.Range(0, Math.Min(reader.FieldCount, MaxColumns)).Select(reader.GetString).ToArray()));
+            var line = new ImportLine((int)reader.LineNumber, Enumerable.Range(0, Math.Min(reader.FieldCount, MaxColumns)).Select(reader.GetString).ToArray());
+            if (!Keep(lines, line))
+            {
+                return new ImportTable(lines, Truncated: true);
+            }
         }
 
         return new ImportTable(lines);
@@ -111,7 +118,7 @@ public sealed record ImportTable(IReadOnlyList<ImportLine> Lines)
         var lines = new List<ImportLine>();
         // Row by row rather than the whole sheet's DOM: a few megabytes of zip can unpack into far more.
         using var reader = OpenXmlReader.Create(sheet);
-        while (lines.Count < ReadLimit && reader.Read())
+        while (reader.Read())
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
             {
@@ -136,10 +143,33 @@ public sealed record ImportTable(IReadOnlyList<ImportLine> Lines)
                 cells.Add(Text(cell, shared));
             }
 
-            lines.Add(new ImportLine((int)(row.RowIndex?.Value ?? (uint)lines.Count + 1), cells.ToArray()));
+            if (!Keep(lines, new ImportLine((int)(row.RowIndex?.Value ?? (uint)lines.Count + 1), cells.ToArray())))
+            {
+                return new ImportTable(lines, Truncated: true);
+            }
         }
 
         return new ImportTable(lines);
+    }
+
+    /// <summary>
+    /// Adds a row with text (Excel keeps formatted empty rows by the thousand; they do not count); false when the limit
+    /// is already reached.
+    /// </summary>
+    private static bool Keep(List<ImportLine> lines, ImportLine line)
+    {
+        if (line.IsEmpty)
+        {
+            return true;
+        }
+
+        if (lines.Count == ReadLimit)
+        {
+            return false;
+        }
+
+        lines.Add(line);
+        return true;
     }
 
     private static string Text(Cell cell, List<string> shared)

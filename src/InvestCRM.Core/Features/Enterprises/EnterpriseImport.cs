@@ -51,6 +51,11 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
             return ImportReport.Refused(new Problem("Import.EmptyFile"));
         }
 
+        if (table.Truncated)
+        {
+            return ImportReport.Refused(new Problem("Import.TooManyRows"));
+        }
+
         // Sheets kept by hand often open with a title row or two (企业名单, 填报单位) above the headers.
         var name = Columns.Single(c => c.Field == nameof(EnterpriseInput.Name));
         var headerAt = lines.Take(HeaderSearchRows).ToList().FindIndex(l => IndexOf(l, name) >= 0);

@@ -124,11 +124,13 @@ public class EnterpriseImportTests
         var over = await import.CheckAsync(Table(tooMany), TestContext.Current.CancellationToken);
         var empty = await import.CheckAsync(Table(["", ""]), TestContext.Current.CancellationToken);
         var limit = await import.CheckAsync(Table(atLimit), TestContext.Current.CancellationToken);
+        var cut = await import.CheckAsync(Table(atLimit) with { Truncated = true }, TestContext.Current.CancellationToken);
 
         Assert.Equal("Import.NoNameColumn", Assert.Single(noName.FileProblems).Code);
         Assert.Equal("Import.TooManyRows", Assert.Single(over.FileProblems).Code);
         Assert.Equal("Import.EmptyFile", Assert.Single(empty.FileProblems).Code);
         Assert.Equal(ImportTable.MaxRows, limit.Count(ImportStatus.New));
+        Assert.Equal("Import.TooManyRows", Assert.Single(cut.FileProblems).Code);
     }
 
     [Theory]

@@ -52,6 +52,35 @@ public class ImportTableTests
         Assert.Equal([1, 3], table!.Lines.Select(l => l.Number));
     }
 
+    [Fact]
+    public async Task A_full_file_under_title_rows_is_read_whole_and_a_longer_one_is_marked_cut()
+    {
+        string Csv(int rows) => "三明市重点企业名单\n填报单位：招商局\n\n\n企业名称\n"
+            + string.Concat(Enumerable.Range(1, rows).Select(i => $"企业{i}有限公司\n"));
+
+        var (full, _) = await ReadAsync("full.csv", Encoding.UTF8.GetBytes(Csv(ImportTable.MaxRows)));
+        var (over, _) = await ReadAsync("over.csv", Encoding.UTF8.GetBytes(Csv(ImportTable.MaxRows + 200)));
+
+        Assert.False(full!.Truncated);
+        Assert.Equal((ImportTable.MaxRows + 3, $"企业{ImportTable.MaxRows}有限公司"), (full.Lines.Count, full.Lines[^1].Cells[0]));
+        Assert.True(over!.Truncated);
+    }
+
+    [Fact]
+    public async Task Formatted_empty_rows_of_a_sheet_do_not_count_against_the_limit()
+    {
+        var empty = Enumerable.Range(2, ImportTable.MaxRows + 500).Select(i =>
+            new Row(new Cell { CellReference = $"A{i}", StyleIndex = 0 }) { RowIndex = (uint)i });
+        var last = (uint)ImportTable.MaxRows + 502;
+        var rows = new[] { new Row(SharedCell("A1", 0)) { RowIndex = 1 } }.Concat(empty)
+            .Append(new Row(SharedCell($"A{last}", 2)) { RowIndex = last }).ToArray();
+
+        var (table, _) = await ReadAsync("formatted.xlsx", Workbook(rows));
+
+        Assert.False(table!.Truncated);
+        Assert.Equal([1, (int)last], table.Lines.Select(l => l.Number));
+    }
+
     [Theory]
     [InlineData("list.xls", "Import.UnsupportedType")]
     [InlineData("list.xlsx", "Import.Unreadable")]
