@@ -62,7 +62,9 @@ public sealed record ImportTable(IReadOnlyList<ImportLine> Lines, bool Truncated
                 _ => (null, new Problem("Import.UnsupportedType")),
             };
         }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or IOException or CsvFormatException or FormatException)
+        // The file is the user's: whatever its parser trips on (a broken zip, bad XML, a chart for a first sheet, stray
+        // quotes) means the file cannot be read, not that the app failed.
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             return (null, new Problem("Import.Unreadable"));
         }
@@ -113,7 +115,9 @@ public sealed record ImportTable(IReadOnlyList<ImportLine> Lines, bool Truncated
         using var document = SpreadsheetDocument.Open(stream, false);
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("No workbook.");
         var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("No sheet.");
-        var sheet = (WorksheetPart)workbook.GetPartById(first.Id!.Value!);
+        var sheet = first.Id?.Value is { } id && workbook.TryGetPartById(id, out var part) && part is WorksheetPart worksheet
+            ? worksheet
+            : throw new InvalidDataException("The first sheet is not a worksheet.");
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
         var lines = new List<ImportLine>();
         // Row by row rather than the whole sheet's DOM: a few megabytes of zip can unpack into far more.

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -91,6 +92,25 @@ public class ImportTableTests
 
         Assert.Null(table);
         Assert.Equal(code, problem?.Code);
+    }
+
+    [Fact]
+    public async Task A_workbook_whose_sheet_is_broken_xml_is_unreadable_not_a_failure()
+    {
+        var buffer = new MemoryStream();
+        buffer.Write(Workbook(new Row(SharedCell("A1", 0)) { RowIndex = 1 }));
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var sheet = zip.Entries.First(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
+            await using var stream = await sheet.OpenAsync(TestContext.Current.CancellationToken);
+            stream.SetLength(0);
+            await stream.WriteAsync("<worksheet><sheetData><row><c"u8.ToArray(), TestContext.Current.CancellationToken);
+        }
+
+        var (table, problem) = await ReadAsync("broken.xlsx", buffer.ToArray());
+
+        Assert.Null(table);
+        Assert.Equal("Import.Unreadable", problem?.Code);
     }
 
     [Fact]
