@@ -1,4 +1,5 @@
 using System.Globalization;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -24,6 +25,18 @@ public static class Xlsx
     {
         workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = name }));
         workbook.Workbook.Save();
+    }
+
+    /// <summary>A row of a sheet written by an <see cref="OpenXmlWriter"/> (exports stream their rows as they are read).</summary>
+    public static void WriteRow(OpenXmlWriter writer, IEnumerable<Cell> cells)
+    {
+        writer.WriteStartElement(new Row());
+        foreach (var cell in cells)
+        {
+            writer.WriteElement(cell);
+        }
+
+        writer.WriteEndElement();
     }
 
     // Inline strings keep a writer single-pass: no shared-string table to build first.

@@ -9,16 +9,7 @@ public sealed partial class EnterpriseService
     /// <summary>Enterprises whose name or credit code contains <paramref name="query"/>, newest first.</summary>
     public async Task<EnterprisePage> SearchAsync(string? query, int page, CancellationToken ct = default)
     {
-        var rows = db.Enterprises.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query))
-        {
-            var text = query.Trim();
-            var code = CreditCode.Normalize(text);
-            var normalized = EnterpriseName.Normalize(text);
-            rows = rows.Where(e => e.Name.Contains(text) || (e.CreditCode != null && e.CreditCode.Contains(code))
-                || (normalized != "" && e.NormalizedName.Contains(normalized)));
-        }
-
+        var rows = Matching(query);
         var total = await rows.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         // Ids grow with time, so the newest enterprise has the highest id.
@@ -28,6 +19,22 @@ public sealed partial class EnterpriseService
                 db.Projects.Count(p => p.EnterpriseId == e.Id)))
             .ToListAsync(ct);
         return new EnterprisePage(list, total, page, PageSize);
+    }
+
+    /// <summary>The search's rule, shared by the list and its export.</summary>
+    private IQueryable<Enterprise> Matching(string? query)
+    {
+        var rows = db.Enterprises.AsNoTracking();
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return rows;
+        }
+
+        var text = query.Trim();
+        var code = CreditCode.Normalize(text);
+        var normalized = EnterpriseName.Normalize(text);
+        return rows.Where(e => e.Name.Contains(text) || (e.CreditCode != null && e.CreditCode.Contains(code))
+            || (normalized != "" && e.NormalizedName.Contains(normalized)));
     }
 
     public async Task<EnterpriseDetail?> DetailAsync(int id, CancellationToken ct = default)

@@ -53,15 +53,4 @@ public sealed class ProjectExport(ProjectQueries queries)
     ];
 
     private static string? Pick(string? zh, string? en, bool english) => english && !string.IsNullOrWhiteSpace(en) ? en : zh;
-
-    private static void WriteRow(OpenXmlWriter writer, IEnumerable<Cell> cells)
-    {
-        writer.WriteStartElement(new Row());
-        foreach (var cell in cells)
-        {
-            writer.WriteElement(cell);
-        }
-
-        writer.WriteEndElement();
-    }
 }

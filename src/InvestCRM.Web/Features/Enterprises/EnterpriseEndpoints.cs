@@ -22,7 +22,22 @@ public static class EnterpriseEndpoints
             return new RazorComponentResult<EnterpriseResults>(new { Result = result, Query = q });
         }).RequireAuthorization(Policies.Internal);
         app.MapGet("/enterprises/import/template", ImportTemplate).RequireAuthorization(Policies.Internal);
+        app.MapGet("/enterprises/export", ExportAsync).RequireAuthorization(Policies.Internal);
         return app;
+    }
+
+    /// <summary>The enterprises a search finds (all of them without one) as .xlsx, headed like the import's template.</summary>
+    private static async Task<IResult> ExportAsync(string? q, EnterpriseService enterprises, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var filter = string.IsNullOrWhiteSpace(q) ? l["Enterprise.Export.All"] : l["Enterprise.Export.Search", q.Trim()];
+        var text = new EnterpriseExportText(l["Nav.Enterprises"], filter, EnterpriseImport.Columns.Select(c => ImportHeader(l, c)).ToList(),
+            l["Enterprise.Projects"], l["Field.Enterprise.CreatedAt"], s => l.Enum(s));
+        // The zip package behind .xlsx needs a seekable stream; it is built in memory (never a temp file), then sent.
+        var buffer = new MemoryStream();
+        await enterprises.WriteXlsxAsync(buffer, q, text, ct);
+        buffer.Position = 0;
+        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"{l["Enterprise.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
     }
 
     /// <summary>An empty sheet with the import's columns, headed in the user's language (the import reads either).</summary>

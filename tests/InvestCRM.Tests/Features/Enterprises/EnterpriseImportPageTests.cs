@@ -40,6 +40,29 @@ public abstract class EnterpriseImportPageTests(CrmApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task A_search_exported_lists_its_firms_under_the_import_headers_and_imports_back_as_known()
+    {
+        using var staff = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var csv = System.Text.Encoding.UTF8.GetBytes($"企业名称,企业规模,标签\n三明导出测试{tag}甲有限公司,小型,专精特新\n三明导出测试{tag}乙有限公司,,\n");
+        using var imported = await UploadAsync(staff, "import", "名单.csv", csv);
+        Assert.Contains(string.Format(UiText.Chinese("Enterprise.Import.Done"), 2, 0), await WebSession.ReadTextAsync(imported));
+
+        using var export = await staff.GetAsync($"/enterprises/export?q={Uri.EscapeDataString($"导出测试{tag}")}");
+        var bytes = await export.Content.ReadAsByteArrayAsync(Ct);
+        using var reimported = await UploadAsync(staff, "import", "企业库.xlsx", bytes);
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var rows = Rows(bytes);
+        Assert.Equal(string.Format(UiText.Chinese("Enterprise.Export.Search"), $"导出测试{tag}"), Assert.Single(rows[0]));
+        Assert.Equal(EnterpriseImport.Columns.Select(c => UiText.Chinese($"Field.Enterprise.{c.Field}") + (c.Required ? " *" : ""))
+            .Append(UiText.Chinese("Enterprise.Projects")).Append(UiText.Chinese("Field.Enterprise.CreatedAt")), rows[1]);
+        Assert.Equal([$"三明导出测试{tag}乙有限公司", $"三明导出测试{tag}甲有限公司"], rows.Skip(2).Select(r => r[0]));
+        Assert.Equal(("小型", "专精特新", "0"), (rows[3][5], rows[3][8], rows[3][9]));
+        Assert.Contains(string.Format(UiText.Chinese("Enterprise.Import.Done"), 0, 2), await WebSession.ReadTextAsync(reimported));
+    }
+
+    [Fact]
     public async Task A_sheet_with_a_bad_row_shows_the_line_column_and_reason_and_saves_nothing()
     {
         using var staff = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
@@ -83,6 +106,14 @@ public abstract class EnterpriseImportPageTests(CrmApp app) : AppTests(app)
             file,
         };
         return await session.Client.PostAsync("/enterprises/import", form, Ct);
+    }
+
+    /// <summary>Each row's cells as text (inline strings and numbers), in column order.</summary>
+    private static List<List<string>> Rows(byte[] xlsx)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        return document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
     }
 
     /// <summary>The template's headers, and the template with the rows appended as a user would type them.</summary>
