@@ -36,6 +36,12 @@ public sealed record ImportTable(IReadOnlyList<ImportLine> Lines, bool Truncated
     /// <summary>The table, or the problem that stops the file from being read at all.</summary>
     public static async Task<(ImportTable? Table, Problem? Problem)> ReadAsync(string fileName, long length, Func<Stream> open, CancellationToken ct)
     {
+        var type = Path.GetExtension(fileName).ToLowerInvariant();
+        if (type is not (".xlsx" or ".csv"))
+        {
+            return (null, new Problem("Import.UnsupportedType"));
+        }
+
         if (length == 0)
         {
             return (null, new Problem("Import.EmptyFile"));
@@ -55,12 +61,7 @@ public sealed record ImportTable(IReadOnlyList<ImportLine> Lines, bool Truncated
         buffer.Position = 0;
         try
         {
-            return Path.GetExtension(fileName).ToLowerInvariant() switch
-            {
-                ".xlsx" => (FromXlsx(buffer), null),
-                ".csv" => (FromCsv(buffer.ToArray()), null),
-                _ => (null, new Problem("Import.UnsupportedType")),
-            };
+            return (type == ".xlsx" ? FromXlsx(buffer) : FromCsv(buffer.ToArray()), null);
         }
         // The file is the user's: whatever its parser trips on (a broken zip, bad XML, a chart for a first sheet, stray
         // quotes) means the file cannot be read, not that the app failed.
