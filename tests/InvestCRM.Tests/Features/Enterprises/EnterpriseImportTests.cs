@@ -152,6 +152,30 @@ public class EnterpriseImportTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_code_entered_by_someone_else_during_the_import_leaves_the_whole_import_unsaved(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var code = Code("91350400MA3CD5678");
+        // The import reads the clock once, after its check and before its save: the other user saves just then.
+        var race = new RacingClock(() =>
+        {
+            using var other = database.Context();
+            other.Enterprises.Add(new Enterprise { Name = "抢先录入有限公司", NormalizedName = EnterpriseName.Normalize("抢先录入有限公司"), CreditCode = code });
+            other.SaveChanges();
+        });
+        await using var db = database.Context();
+
+        var report = await new EnterpriseImport(db, race).ImportAsync(
+            Table(["企业名称", "统一社会信用代码"], ["福建数字文旅有限公司", ""], ["三明新能源科技有限公司", code]), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Import.RegisterChanged", Assert.Single(report.FileProblems).Code);
+        Assert.False(report.Imported);
+        await using var check = database.Context();
+        Assert.Equal(["抢先录入有限公司"], await check.Enterprises.Select(e => e.Name).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_partner_cannot_import(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -170,5 +194,16 @@ public class EnterpriseImportTests
     {
         await using var db = database.Context();
         return await db.AuditEntries.CountAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class RacingClock(Action meanwhile) : TimeProvider
+    {
+        private Action? _meanwhile = meanwhile;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Interlocked.Exchange(ref _meanwhile, null)?.Invoke();
+            return base.GetUtcNow();
+        }
     }
 }
