@@ -11,19 +11,32 @@ namespace InvestCRM.Features.Enterprises;
 /// </summary>
 public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
 {
-    /// <summary>The columns a sheet may have, by the headers they are known by (template headers in either language).</summary>
+    /// <summary>
+    /// The columns a sheet may have, each with the resource key of its label (the template's header, and the column a
+    /// problem names) and the headers it is known by, in either language. The contact columns give a new firm its
+    /// first contact, as park lists often carry one (联系人, 联系电话).
+    /// </summary>
     public static readonly IReadOnlyList<ImportColumn> Columns =
     [
-        new(nameof(EnterpriseInput.Name), true, "企业名称", "名称", "Name", "Enterprise", "Enterprise name"),
-        new(nameof(EnterpriseInput.CreditCode), false, "统一社会信用代码", "信用代码", "Credit code", "Unified social credit code"),
-        new(nameof(EnterpriseInput.Industry), false, "行业", "所属行业", "Industry"),
-        new(nameof(EnterpriseInput.HqProvince), false, "总部省份", "省份", "Headquarters province", "Province"),
-        new(nameof(EnterpriseInput.HqCity), false, "总部城市", "城市", "Headquarters city", "City"),
-        new(nameof(EnterpriseInput.Size), false, "企业规模", "规模", "Size"),
-        new(nameof(EnterpriseInput.Website), false, "网站", "官网", "Website"),
-        new(nameof(EnterpriseInput.Description), false, "简介", "企业简介", "Description"),
-        new(nameof(EnterpriseInput.Tags), false, "标签", "Tags"),
+        new(nameof(EnterpriseInput.Name), "Field.Enterprise.Name", true, "企业名称", "名称", "Name", "Enterprise", "Enterprise name"),
+        new(nameof(EnterpriseInput.CreditCode), "Field.Enterprise.CreditCode", false, "统一社会信用代码", "信用代码", "Credit code", "Unified social credit code"),
+        new(nameof(EnterpriseInput.Industry), "Field.Enterprise.Industry", false, "行业", "所属行业", "Industry"),
+        new(nameof(EnterpriseInput.HqProvince), "Field.Enterprise.HqProvince", false, "总部省份", "省份", "Headquarters province", "Province"),
+        new(nameof(EnterpriseInput.HqCity), "Field.Enterprise.HqCity", false, "总部城市", "城市", "Headquarters city", "City"),
+        new(nameof(EnterpriseInput.Size), "Field.Enterprise.Size", false, "企业规模", "规模", "Size"),
+        new(nameof(EnterpriseInput.Website), "Field.Enterprise.Website", false, "网站", "官网", "Website"),
+        new(nameof(EnterpriseInput.Description), "Field.Enterprise.Description", false, "简介", "企业简介", "Description"),
+        new(nameof(EnterpriseInput.Tags), "Field.Enterprise.Tags", false, "标签", "Tags"),
+        new(ContactName, "Import.Contact.Name", false, "联系人", "联系人姓名", "Contact", "Contact name"),
+        new(ContactTitle, "Import.Contact.Title", false, "联系人职务", "职务", "Contact title", "Title"),
+        new(ContactPhone, "Import.Contact.Phone", false, "联系电话", "电话", "手机", "Contact phone", "Phone"),
+        new(ContactEmail, "Import.Contact.Email", false, "联系人邮箱", "邮箱", "电子邮箱", "Contact email", "Email"),
     ];
+
+    private const string ContactName = "Contact" + nameof(ContactInput.Name);
+    private const string ContactTitle = "Contact" + nameof(ContactInput.Title);
+    private const string ContactPhone = "Contact" + nameof(ContactInput.Phone);
+    private const string ContactEmail = "Contact" + nameof(ContactInput.Email);
 
     private static readonly Dictionary<string, EnterpriseSize> Sizes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -97,6 +110,13 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         {
             var enterprise = new Enterprise { Name = "", NormalizedName = "", CreatedAt = now };
             row.Input.ApplyTo(enterprise);
+            if (row.Contact is { } input)
+            {
+                var contact = new Contact { Name = "" };
+                input.ApplyTo(contact);
+                enterprise.Contacts.Add(contact);
+            }
+
             db.Enterprises.Add(enterprise);
             created[row.Line] = enterprise;
         }
@@ -163,7 +183,22 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
             Description = Cell(nameof(EnterpriseInput.Description)), Tags = Cell(nameof(EnterpriseInput.Tags)),
         };
         problems.InsertRange(0, input.Check());
-        return new ImportRow(line.Number, input, problems.Count > 0 ? ImportStatus.Invalid : ImportStatus.New, problems, null);
+        var contact = ReadContact(Cell);
+        if (contact is not null)
+        {
+            problems.AddRange(contact.Check().Select(p => p with { Field = p.Field is { } field ? "Contact" + field : null }));
+        }
+
+        return new ImportRow(line.Number, input, problems.Count > 0 ? ImportStatus.Invalid : ImportStatus.New, problems, null) { Contact = contact };
+    }
+
+    /// <summary>The row's contact, when any contact column has text (the name is then required).</summary>
+    private static ContactInput? ReadContact(Func<string, string?> cell)
+    {
+        var (name, title, phone, email) = (cell(ContactName), cell(ContactTitle), cell(ContactPhone), cell(ContactEmail));
+        return name is null && title is null && phone is null && email is null
+            ? null
+            : new ContactInput { Name = name ?? "", Title = title, Phone = phone, Email = email };
     }
 
     /// <summary>Rows naming a firm already in the register (by code first, then by normalised name) are skipped.</summary>
@@ -250,7 +285,7 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
 }
 
 /// <summary>A column of the import sheet: the input field it fills and the headers it is known by.</summary>
-public sealed record ImportColumn(string Field, bool Required, params string[] Headers)
+public sealed record ImportColumn(string Field, string Label, bool Required, params string[] Headers)
 {
     /// <summary>A header names the column in any case, with or without a required-field star.</summary>
     public bool Knows(string? header) =>
@@ -269,6 +304,9 @@ public sealed record ImportRow(int Line, EnterpriseInput Input, ImportStatus Sta
 {
     /// <summary>For a firm already named higher up in the file: that row's line.</summary>
     public int? RepeatsLine { get; init; }
+
+    /// <summary>The contact a new firm gets, when the row names one.</summary>
+    public ContactInput? Contact { get; init; }
 }
 
 /// <summary>The rows, or the problem with the whole file; whether they were saved.</summary>

@@ -18,8 +18,9 @@ public sealed partial class EnterpriseService
 
     /// <summary>
     /// The enterprises the search finds, newest first, as .xlsx: a line stating the search, then the import's columns
-    /// under the import's headers (so an edited export can be imported; firms already there are skipped), then the
-    /// number of projects and the date entered. Written row by row as they are read.
+    /// under the import's headers (so an edited export can be imported; firms already there are skipped; the contact
+    /// columns hold the firm's first contact), then the number of projects and the date entered. Written row by row
+    /// as they are read.
     /// </summary>
     public async Task WriteXlsxAsync(Stream output, string? query, EnterpriseExportText text, CancellationToken ct = default)
     {
@@ -33,7 +34,11 @@ public sealed partial class EnterpriseService
             WriteRow(writer, [TextCell(text.FilterLine)]);
             WriteRow(writer, text.ImportHeaders.Append(text.ProjectsHeader).Append(text.CreatedHeader).Select(h => TextCell(h, HeaderStyle)));
             var rows = Matching(query).OrderByDescending(e => e.Id).Take(MaxExportRows)
-                .Select(e => new { Enterprise = e, Projects = db.Projects.Count(p => p.EnterpriseId == e.Id) })
+                .Select(e => new
+                {
+                    Enterprise = e, Projects = db.Projects.Count(p => p.EnterpriseId == e.Id),
+                    Contact = db.Contacts.Where(c => c.EnterpriseId == e.Id).OrderBy(c => c.Id).FirstOrDefault(),
+                })
                 .AsAsyncEnumerable();
             await foreach (var row in rows.WithCancellation(ct))
             {
@@ -42,6 +47,7 @@ public sealed partial class EnterpriseService
                 [
                     TextCell(e.Name), TextCell(e.CreditCode), TextCell(e.Industry), TextCell(e.HqProvince), TextCell(e.HqCity),
                     TextCell(e.Size is { } size ? text.Size(size) : null), TextCell(e.Website), TextCell(e.Description), TextCell(e.Tags),
+                    TextCell(row.Contact?.Name), TextCell(row.Contact?.Title), TextCell(row.Contact?.Phone), TextCell(row.Contact?.Email),
                     NumberCell(row.Projects, WholeStyle), DateCell(e.CreatedAt.ToOffset(ChinaTime.Offset).DateTime, DateTimeStyle),
                 ]);
             }

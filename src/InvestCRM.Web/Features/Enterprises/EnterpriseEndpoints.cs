@@ -60,5 +60,5 @@ public static class EnterpriseEndpoints
 
     /// <summary>The column's form label, starred when a row needs it.</summary>
     public static string ImportHeader(IStringLocalizer l, ImportColumn column) =>
-        l[$"Field.Enterprise.{column.Field}"] + (column.Required ? " *" : "");
+        l[column.Label] + (column.Required ? " *" : "");
 }

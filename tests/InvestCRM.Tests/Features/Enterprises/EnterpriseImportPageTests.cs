@@ -18,7 +18,7 @@ public abstract class EnterpriseImportPageTests(CrmApp app) : AppTests(app)
         using var template = await staff.GetAsync("/enterprises/import/template");
         var tag = Guid.NewGuid().ToString("N")[..8];
         string[] names = [$"三明导入测试{tag}新材料有限公司", $"三明导入测试{tag}数字科技有限公司"];
-        var (headers, filled) = Fill(await template.Content.ReadAsByteArrayAsync(Ct), [names[0], "", "新材料", "福建", "三明", "小型"], [names[1]]);
+        var (headers, filled) = Fill(await template.Content.ReadAsByteArrayAsync(Ct), [names[0], "", "新材料", "福建", "三明", "小型", "", "", "", "张敏", "招商经理", "0598-7654321"], [names[1]]);
 
         using var checkedOnly = await UploadAsync(staff, "check", "企业名单.xlsx", filled);
         await using var db = App.Database.CreateContext();
@@ -26,13 +26,15 @@ public abstract class EnterpriseImportPageTests(CrmApp app) : AppTests(app)
         using var imported = await UploadAsync(staff, "import", "企业名单.xlsx", filled);
 
         Assert.Equal(HttpStatusCode.OK, template.StatusCode);
-        Assert.Equal(EnterpriseImport.Columns.Select(c => UiText.Chinese($"Field.Enterprise.{c.Field}") + (c.Required ? " *" : "")), headers);
+        Assert.Equal(EnterpriseImport.Columns.Select(c => UiText.Chinese(c.Label) + (c.Required ? " *" : "")), headers);
         Assert.Contains(string.Format(UiText.Chinese("Enterprise.Import.Ready"), 2, 0), await WebSession.ReadTextAsync(checkedOnly));
         Assert.Equal(0, savedAfterCheck);
         Assert.Contains(string.Format(UiText.Chinese("Enterprise.Import.Done"), 2, 0), await WebSession.ReadTextAsync(imported));
         var saved = await db.Enterprises.AsNoTracking().Where(e => names.Contains(e.Name)).OrderBy(e => e.Id).ToListAsync(Ct);
         Assert.Equal(names, saved.Select(e => e.Name));
         Assert.Equal(("新材料", "福建", "三明", EnterpriseSize.Small), (saved[0].Industry, saved[0].HqProvince, saved[0].HqCity, saved[0].Size));
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.EnterpriseId == saved[0].Id, Ct);
+        Assert.Equal(("张敏", "招商经理", "0598-7654321"), (contact.Name, contact.Title, contact.Phone));
         var ids = saved.Select(e => e.Id.ToString()).ToList();
         var authors = await db.AuditEntries.Where(a => a.EntityType == nameof(Enterprise) && ids.Contains(a.EntityId)).Select(a => a.UserId).ToListAsync(Ct);
         var staffId = await db.Users.Where(u => u.Email == DemoAccounts.Staff).Select(u => u.Id).SingleAsync(Ct);
@@ -44,7 +46,7 @@ public abstract class EnterpriseImportPageTests(CrmApp app) : AppTests(app)
     {
         using var staff = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var csv = System.Text.Encoding.UTF8.GetBytes($"企业名称,企业规模,标签\n三明导出测试{tag}甲有限公司,小型,专精特新\n三明导出测试{tag}乙有限公司,,\n");
+        var csv = System.Text.Encoding.UTF8.GetBytes($"企业名称,企业规模,标签,联系人,联系电话\n三明导出测试{tag}甲有限公司,小型,专精特新,林涛,0598-1111111\n三明导出测试{tag}乙有限公司,,,,\n");
         using var imported = await UploadAsync(staff, "import", "名单.csv", csv);
         Assert.Contains(string.Format(UiText.Chinese("Enterprise.Import.Done"), 2, 0), await WebSession.ReadTextAsync(imported));
 
@@ -55,10 +57,10 @@ public abstract class EnterpriseImportPageTests(CrmApp app) : AppTests(app)
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var rows = Rows(bytes);
         Assert.Equal(string.Format(UiText.Chinese("Enterprise.Export.Search"), $"导出测试{tag}"), Assert.Single(rows[0]));
-        Assert.Equal(EnterpriseImport.Columns.Select(c => UiText.Chinese($"Field.Enterprise.{c.Field}") + (c.Required ? " *" : ""))
+        Assert.Equal(EnterpriseImport.Columns.Select(c => UiText.Chinese(c.Label) + (c.Required ? " *" : ""))
             .Append(UiText.Chinese("Enterprise.Projects")).Append(UiText.Chinese("Field.Enterprise.CreatedAt")), rows[1]);
         Assert.Equal([$"三明导出测试{tag}乙有限公司", $"三明导出测试{tag}甲有限公司"], rows.Skip(2).Select(r => r[0]));
-        Assert.Equal(("小型", "专精特新", "0"), (rows[3][5], rows[3][8], rows[3][9]));
+        Assert.Equal(("小型", "专精特新", "林涛", "0598-1111111", "0"), (rows[3][5], rows[3][8], rows[3][9], rows[3][11], rows[3][13]));
         Assert.Contains(string.Format(UiText.Chinese("Enterprise.Import.Done"), 0, 2), await WebSession.ReadTextAsync(reimported));
     }
 

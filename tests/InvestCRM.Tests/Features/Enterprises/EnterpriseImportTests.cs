@@ -30,9 +30,9 @@ public class EnterpriseImportTests
     {
         foreach (var column in EnterpriseImport.Columns)
         {
-            var key = $"Field.Enterprise.{column.Field}";
-            Assert.True(column.Knows(UiText.Chinese(key)) && column.Knows(UiText.English(key) + " *"), key);
-            Assert.DoesNotContain(EnterpriseImport.Columns, other => other != column && other.Knows(UiText.Chinese(key)));
+            Assert.True(column.Knows(UiText.Chinese(column.Label)) && column.Knows(UiText.English(column.Label) + " *"), column.Label);
+            Assert.DoesNotContain(EnterpriseImport.Columns, other => other != column
+                && (other.Knows(UiText.Chinese(column.Label)) || other.Knows(UiText.English(column.Label))));
         }
     }
 
@@ -131,6 +131,32 @@ public class EnterpriseImportTests
         Assert.Equal("Import.EmptyFile", Assert.Single(empty.FileProblems).Code);
         Assert.Equal(ImportTable.MaxRows, limit.Count(ImportStatus.New));
         Assert.Equal("Import.TooManyRows", Assert.Single(cut.FileProblems).Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_new_firm_gets_the_contact_its_row_names_and_a_known_firm_gets_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var known = await SeedAsync(database, "三明氟材料有限公司");
+        string[] header = ["企业名称", "联系人", "联系人职务", "联系电话", "联系人邮箱"];
+        await using var db = database.Context();
+        var import = new EnterpriseImport(db, TimeProvider.System);
+
+        var refused = await import.CheckAsync(Table(header, ["三明甲有限公司", "", "", "0598-1234567", ""], ["三明乙有限公司", "王经理", "", "call me", "wang@"]),
+            TestContext.Current.CancellationToken);
+        var report = await import.ImportAsync(Table(header, ["三明新能源科技有限公司", "陈立", "总经理", "0598-8881234", "chen@example.cn"],
+            ["三明氟材料有限公司", "李四", "", "13800000000", ""], ["福建数字文旅有限公司", "", "", "", ""]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Validation.Required:ContactName"], refused.Rows[0].Problems.Select(p => $"{p.Code}:{p.Field}"));
+        Assert.Equal(["Validation.Phone:ContactPhone", "Validation.Email:ContactEmail"], refused.Rows[1].Problems.Select(p => $"{p.Code}:{p.Field}"));
+        Assert.True(report.Imported);
+        await using var check = database.Context();
+        var contacts = await check.Contacts.AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new { Firm = c.Enterprise!.Name, c.Name, c.Title, c.Phone, c.Email }).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(new { Firm = "三明新能源科技有限公司", Name = "陈立", Title = (string?)"总经理", Phone = (string?)"0598-8881234", Email = (string?)"chen@example.cn" },
+            Assert.Single(contacts));
+        Assert.Equal(0, await check.Contacts.CountAsync(c => c.EnterpriseId == known, TestContext.Current.CancellationToken));
     }
 
     [Theory]
