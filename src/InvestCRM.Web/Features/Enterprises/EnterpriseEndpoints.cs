@@ -32,12 +32,9 @@ public static class EnterpriseEndpoints
         var filter = string.IsNullOrWhiteSpace(q) ? l["Enterprise.Export.All"] : l["Enterprise.Export.Search", q.Trim()];
         var text = new EnterpriseExportText(l["Nav.Enterprises"], filter, EnterpriseImport.Columns.Select(c => ImportHeader(l, c)).ToList(),
             l["Enterprise.Projects"], l["Field.Enterprise.CreatedAt"], s => l.Enum(s));
-        // The zip package behind .xlsx needs a seekable stream; it is built in memory (never a temp file), then sent.
         var buffer = new MemoryStream();
         await enterprises.WriteXlsxAsync(buffer, q, text, ct);
-        buffer.Position = 0;
-        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"{l["Enterprise.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
+        return XlsxDownload.File(buffer, $"{l["Enterprise.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
     }
 
     /// <summary>An empty sheet with the import's columns, headed in the user's language (the import reads either).</summary>
@@ -54,8 +51,7 @@ public static class EnterpriseEndpoints
             Xlsx.Finish(workbook, sheet, l["Enterprise.Import.Sheet"]);
         }
 
-        buffer.Position = 0;
-        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{l["Enterprise.Import.TemplateFile"]}.xlsx");
+        return XlsxDownload.File(buffer, $"{l["Enterprise.Import.TemplateFile"]}.xlsx");
     }
 
     /// <summary>The column's form label, starred when a row needs it.</summary>

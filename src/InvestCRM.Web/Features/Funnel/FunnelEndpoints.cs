@@ -17,15 +17,12 @@ public static class FunnelEndpoints
     private static async Task<IResult> ExportAsync(HttpContext http, FunnelExport export, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var filter = ReportQuery.Read(http.Request.Query);
-        // The zip package behind .xlsx needs a seekable stream; it is built in memory, then sent.
         var buffer = new MemoryStream();
         if (!await export.WriteAsync(buffer, filter, report => FunnelText.Export(l, filter, report), ct))
         {
             return Results.NotFound();
         }
 
-        buffer.Position = 0;
-        var name = $"{l["Funnel.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx";
-        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        return XlsxDownload.File(buffer, $"{l["Funnel.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
     }
 }

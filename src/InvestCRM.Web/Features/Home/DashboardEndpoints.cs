@@ -32,11 +32,8 @@ public static class DashboardEndpoints
             [l["Target.Metric"], l["Target.Scope"], l["Target.Period"], l["Completion.Actual"], l["Target.Value"], l["Completion.Percent"], l["Completion.Pace"]],
             l["Completion.OnPace"], l["Dashboard.BehindPace"],
             t => l.Enum(t.Metric), t => l.Scope(t), t => l.Period(t));
-        // The zip package behind .xlsx needs a seekable stream; it is built in memory, then sent.
         var buffer = new MemoryStream();
         export.Write(buffer, rows, text);
-        buffer.Position = 0;
-        var name = $"{l["Dashboard.ExportFile"]}-{clock.GetLocalNow():yyyyMMdd-HHmm}.xlsx";
-        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        return XlsxDownload.File(buffer, $"{l["Dashboard.ExportFile"]}-{clock.GetLocalNow():yyyyMMdd-HHmm}.xlsx");
     }
 }

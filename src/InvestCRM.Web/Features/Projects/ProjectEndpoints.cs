@@ -23,12 +23,9 @@ public static class ProjectEndpoints
         var filter = ProjectFilter.Parse(key => http.Request.Query[key].FirstOrDefault());
         var text = new ExportText(l["Nav.Projects"], ExportFilterText.Describe(filter, await queries.FilterOptionsAsync(ct), l),
             ExportFilterText.Headers(l), Display.IsEnglish, s => l.Enum(s), s => l.Enum(s));
-        // The zip package behind .xlsx needs a seekable stream; it is built in memory (never a temp file), then sent.
         var buffer = new MemoryStream();
         await export.WriteAsync(buffer, filter, text, ct);
-        buffer.Position = 0;
-        var name = $"{l["Projects.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx";
-        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        return XlsxDownload.File(buffer, $"{l["Projects.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
     }
 
     /// <summary>
