@@ -1,3 +1,6 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using InvestCRM.Data;
 using InvestCRM.Features.Common;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +52,21 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
     private const int HeaderSearchRows = 5;
 
     private bool CanEdit => db.User.IsAdmin || db.User.IsManager || db.User.IsStaff;
+
+    /// <summary>An empty sheet headed with the columns' <paramref name="headers"/> (in <see cref="Columns"/> order), for users to fill.</summary>
+    public static void WriteTemplate(Stream output, IReadOnlyList<string> headers, string sheetName)
+    {
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbook = Xlsx.Workbook(document);
+        var sheet = workbook.AddNewPart<WorksheetPart>();
+        var widths = new DocumentFormat.OpenXml.Spreadsheet.Columns(
+            headers.Select((_, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = 24, CustomWidth = true }));
+        sheet.Worksheet = new Worksheet(widths, new SheetData(new Row(headers.Select(h => Xlsx.TextCell(h, Xlsx.HeaderStyle)))));
+        Xlsx.Finish(workbook, sheet, sheetName);
+    }
+
+    /// <summary>A size by its name in either language (as the enterprise form and the export write it), or null.</summary>
+    internal static EnterpriseSize? SizeNamed(string text) => Sizes.TryGetValue(text.Trim(), out var size) ? size : null;
 
     /// <summary>What importing the table would do, row by row; saves nothing.</summary>
     public async Task<ImportReport> CheckAsync(ImportTable table, CancellationToken ct = default)
@@ -165,7 +183,7 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         EnterpriseSize? size = null;
         if (Cell(nameof(EnterpriseInput.Size)) is { } sizeText)
         {
-            if (Sizes.TryGetValue(sizeText, out var known))
+            if (SizeNamed(sizeText) is { } known)
             {
                 size = known;
             }

@@ -1,7 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using InvestCRM.Features.Common;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,16 +37,7 @@ public static class EnterpriseEndpoints
     private static IResult ImportTemplate(IStringLocalizer<SharedResource> l)
     {
         var buffer = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = Xlsx.Workbook(document);
-            var sheet = workbook.AddNewPart<WorksheetPart>();
-            var widths = new Columns(EnterpriseImport.Columns.Select((_, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = 24, CustomWidth = true }));
-            var header = new Row(EnterpriseImport.Columns.Select(c => Xlsx.TextCell(ImportHeader(l, c), Xlsx.HeaderStyle)));
-            sheet.Worksheet = new Worksheet(widths, new SheetData(header));
-            Xlsx.Finish(workbook, sheet, l["Enterprise.Import.Sheet"]);
-        }
-
+        EnterpriseImport.WriteTemplate(buffer, EnterpriseImport.Columns.Select(c => ImportHeader(l, c)).ToList(), l["Enterprise.Import.Sheet"]);
         return XlsxDownload.File(buffer, $"{l["Enterprise.Import.TemplateFile"]}.xlsx");
     }
 

@@ -36,6 +36,18 @@ public class EnterpriseImportTests
         }
     }
 
+    [Fact]
+    public void A_size_is_read_back_by_the_name_the_form_and_the_export_show_in_either_language()
+    {
+        foreach (var size in Enum.GetValues<EnterpriseSize>())
+        {
+            var key = $"Enum.EnterpriseSize.{size}";
+            Assert.Equal((size, size), (EnterpriseImport.SizeNamed(UiText.Chinese(key)), EnterpriseImport.SizeNamed(UiText.English(key).ToUpperInvariant())));
+        }
+
+        Assert.Null(EnterpriseImport.SizeNamed("巨型"));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Each_row_is_new_known_or_refused_with_its_reason(DatabaseProvider provider)
