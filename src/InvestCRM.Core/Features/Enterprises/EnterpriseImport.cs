@@ -219,23 +219,25 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
             : new ContactInput { Name = name ?? "", Title = title, Phone = phone, Email = email };
     }
 
-    /// <summary>Rows naming a firm already in the register (by code first, then by normalised name) are skipped.</summary>
+    /// <summary>
+    /// Rows naming a firm already in the register are skipped: the same credit code, or the same normalised name
+    /// where at most one side has a code. Two different codes are two legal entities, whatever their names.
+    /// </summary>
     private async Task MatchRegisterAsync(List<ImportRow> rows, CancellationToken ct)
     {
         var valid = rows.Where(r => r.Status == ImportStatus.New).ToList();
         var codes = valid.Select(r => r.Input.NormalizedCode).OfType<string>().Distinct().ToList();
         var names = valid.Select(r => EnterpriseName.Normalize(r.Input.Name)).Distinct().ToList();
         var byCode = await MatchCodesAsync(codes, ct);
-        var byName = new Dictionary<string, int>();
+        var byName = new List<(int Id, string Name, string? Code)>();
+        // In slices, so a long file never makes one statement with thousands of parameters.
         foreach (var slice in names.Chunk(500))
         {
-            foreach (var e in await db.Enterprises.AsNoTracking().Where(e => slice.Contains(e.NormalizedName)).OrderBy(e => e.Id)
-                .Select(e => new { e.Id, e.NormalizedName }).ToListAsync(ct))
-            {
-                byName.TryAdd(e.NormalizedName, e.Id);
-            }
+            byName.AddRange((await db.Enterprises.AsNoTracking().Where(e => slice.Contains(e.NormalizedName))
+                .Select(e => new { e.Id, e.NormalizedName, e.CreditCode }).ToListAsync(ct)).Select(e => (e.Id, e.NormalizedName, e.CreditCode)));
         }
 
+        var firms = byName.OrderBy(e => e.Id).ToLookup(e => e.Name);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -244,16 +246,18 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
                 continue;
             }
 
-            if (row.Input.NormalizedCode is { } code && byCode.TryGetValue(code, out var sameCode))
+            var code = row.Input.NormalizedCode;
+            int? same = code is not null && byCode.TryGetValue(code, out var sameCode) ? sameCode
+                : firms[EnterpriseName.Normalize(row.Input.Name)].Where(e => SameFirm(code, e.Code)).Select(e => (int?)e.Id).FirstOrDefault();
+            if (same is { } id)
             {
-                rows[i] = row with { Status = ImportStatus.Exists, EnterpriseId = sameCode };
-            }
-            else if (byName.TryGetValue(EnterpriseName.Normalize(row.Input.Name), out var sameName))
-            {
-                rows[i] = row with { Status = ImportStatus.Exists, EnterpriseId = sameName };
+                rows[i] = row with { Status = ImportStatus.Exists, EnterpriseId = id };
             }
         }
     }
+
+    /// <summary>Two entries of one name are one firm unless both have codes (equal codes are matched by code first).</summary>
+    private static bool SameFirm(string? code, string? otherCode) => code is null || otherCode is null || code == otherCode;
 
     /// <summary>Enterprises of the register by credit code; in slices, so a long file never makes one statement with thousands of parameters.</summary>
     private async Task<Dictionary<string, int>> MatchCodesAsync(IReadOnlyList<string> codes, CancellationToken ct)
@@ -274,7 +278,7 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
     private static void MarkRepeats(List<ImportRow> rows)
     {
         var codes = new Dictionary<string, int>();
-        var names = new Dictionary<string, int>();
+        var names = new Dictionary<string, List<(int Line, string? Code)>>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -284,20 +288,21 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
             }
 
             var name = EnterpriseName.Normalize(row.Input.Name);
-            var earlier = row.Input.NormalizedCode is { } code && codes.TryGetValue(code, out var byCode) ? byCode
-                : names.TryGetValue(name, out var byName) ? byName : (int?)null;
+            var code = row.Input.NormalizedCode;
+            var earlier = code is not null && codes.TryGetValue(code, out var byCode) ? byCode
+                : names.GetValueOrDefault(name)?.Where(e => SameFirm(code, e.Code)).Select(e => (int?)e.Line).FirstOrDefault();
             if (earlier is { } line)
             {
                 rows[i] = row with { Status = ImportStatus.Invalid, Problems = [new Problem("Import.RepeatedRow")], RepeatsLine = line };
                 continue;
             }
 
-            if (row.Input.NormalizedCode is { } newCode)
+            if (code is not null)
             {
-                codes[newCode] = row.Line;
+                codes[code] = row.Line;
             }
 
-            names[name] = row.Line;
+            (names.TryGetValue(name, out var list) ? list : names[name] = []).Add((row.Line, code));
         }
     }
 }

@@ -85,6 +85,29 @@ public class EnterpriseImportTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Same_names_with_two_different_codes_are_two_firms_in_the_register_and_in_the_file(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var coded = await SeedAsync(database, "三明氟材料有限公司", Code("91350400MA3AB1234"));
+        var uncoded = await SeedAsync(database, "福建永安林业股份有限公司");
+        await using var db = database.Context();
+
+        var report = await new EnterpriseImport(db, TimeProvider.System).CheckAsync(Table(
+            ["企业名称", "统一社会信用代码"],
+            ["三明氟材料有限公司", Code("91350400MA3AB5678")],
+            ["福建永安林业股份有限公司", Code("91350400MA3CD1234")],
+            ["三明氟材料（集团）有限公司", ""],
+            ["沙县测试有限公司", Code("91350427MA3EF1234")],
+            ["沙县测试有限公司", Code("91350427MA3EF5678")],
+            ["沙县测试有限公司", ""]), TestContext.Current.CancellationToken);
+
+        Assert.Equal([ImportStatus.New, ImportStatus.Exists, ImportStatus.Exists, ImportStatus.New, ImportStatus.New, ImportStatus.Invalid],
+            report.Rows.Select(r => r.Status));
+        Assert.Equal((uncoded, coded, 5), (report.Rows[1].EnterpriseId, report.Rows[2].EnterpriseId, report.Rows[5].RepeatsLine));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task One_refused_row_saves_nothing_and_a_clean_sheet_saves_every_new_firm_with_its_audit(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
