@@ -229,15 +229,16 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         var codes = valid.Select(r => r.Input.NormalizedCode).OfType<string>().Distinct().ToList();
         var names = valid.Select(r => EnterpriseName.Normalize(r.Input.Name)).Distinct().ToList();
         var byCode = await MatchCodesAsync(codes, ct);
-        var byName = new List<(int Id, string Name, string? Code)>();
+        var named = new List<(int Id, string Name, string? Code)>();
         // In slices, so a long file never makes one statement with thousands of parameters.
         foreach (var slice in names.Chunk(500))
         {
-            byName.AddRange((await db.Enterprises.AsNoTracking().Where(e => slice.Contains(e.NormalizedName))
-                .Select(e => new { e.Id, e.NormalizedName, e.CreditCode }).ToListAsync(ct)).Select(e => (e.Id, e.NormalizedName, e.CreditCode)));
+            var found = await db.Enterprises.AsNoTracking().Where(e => slice.Contains(e.NormalizedName))
+                .Select(e => new { e.Id, e.NormalizedName, e.CreditCode }).ToListAsync(ct);
+            named.AddRange(found.Select(e => (e.Id, e.NormalizedName, e.CreditCode)));
         }
 
-        var firms = byName.OrderBy(e => e.Id).ToLookup(e => e.Name);
+        var firms = named.OrderBy(e => e.Id).ToLookup(e => e.Name);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -302,7 +303,12 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
                 codes[code] = row.Line;
             }
 
-            (names.TryGetValue(name, out var list) ? list : names[name] = []).Add((row.Line, code));
+            if (!names.TryGetValue(name, out var same))
+            {
+                names[name] = same = [];
+            }
+
+            same.Add((row.Line, code));
         }
     }
 }
