@@ -61,6 +61,7 @@ public static class CrmServices
         services.AddMyWork();
         services.AddScoped<PlanService>();
         services.AddScoped<ChainService>();
+        services.AddScoped<ChainCoverage>();
         services.AddScoped<IncubatorService>();
         services.AddScoped<IncubatorOverview>();
         services.AddScoped<TeamService>();

@@ -41,7 +41,7 @@ internal static class Tables
         Text<Enterprise>("CreditCode", e => e.CreditCode), Text<Enterprise>("Industry", e => e.Industry), Text<Enterprise>("HqProvince", e => e.HqProvince),
         Text<Enterprise>("HqCity", e => e.HqCity), Enum<Enterprise>("Size", e => e.Size), Text<Enterprise>("Website", e => e.Website),
         Text<Enterprise>("Description", e => e.Description), Text<Enterprise>("Tags", e => e.Tags), Time<Enterprise>("CreatedAt", e => e.CreatedAt),
-        Int<Enterprise>("Version", e => e.Version),
+        Flag<Enterprise>("IsLocal", e => e.IsLocal), Int<Enterprise>("Version", e => e.Version),
     ]);
 
     public static readonly Table<EnterpriseChainNode> EnterpriseChainNodes = new("EnterpriseChainNodes",

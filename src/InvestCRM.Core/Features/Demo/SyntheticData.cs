@@ -96,11 +96,14 @@ public sealed class SyntheticData(SyntheticCatalog catalog, int seed, DateTimeOf
         }
         while (!names.Add(name));
 
+        var code = random.NextDouble() < 0.7 ? codes.Next(region.AreaCode) : null;
+        var size = (EnterpriseSize)Weighted(random, [15, 40, 30, 15]);
         return (new Enterprise
         {
-            Name = name, NormalizedName = EnterpriseName.Normalize(name), Industry = industry.Industry,
-            CreditCode = random.NextDouble() < 0.7 ? codes.Next(region.AreaCode) : null,
-            HqProvince = region.Province, HqCity = region.City, Size = (EnterpriseSize)Weighted(random, [15, 40, 30, 15]),
+            Name = name, NormalizedName = EnterpriseName.Normalize(name), Industry = industry.Industry, CreditCode = code,
+            HqProvince = region.Province, HqCity = region.City, Size = size,
+            // Sanming's own medium and large firms already operate locally: the chain map's existing base.
+            IsLocal = region.City == "三明" && size >= EnterpriseSize.Medium,
             Description = $"{region.City}{industry.Words[0]}领域企业，{catalog.Chains[chain].Name}产业链相关", Tags = Tags(random),
             CreatedAt = Start.AddDays(-180 + random.NextDouble() * Math.Max(1, (now - Start).TotalDays)),
         }, shortName);

@@ -23,6 +23,12 @@ public class Enterprise : IAudited, IVersioned
 
     /// <summary>Comma-separated tags, e.g. "专精特新,高新技术企业".</summary>
     public string? Tags { get; set; }
+
+    /// <summary>
+    /// Already operates locally (本地企业), before or outside the pipeline. A firm whose project has been counted as
+    /// introduced is local too, without the flag; the chain map counts both as the node's local firms.
+    /// </summary>
+    public bool IsLocal { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 

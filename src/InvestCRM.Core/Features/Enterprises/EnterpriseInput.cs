@@ -14,6 +14,7 @@ public sealed class EnterpriseInput
     public string? Website { get; set; }
     public string? Description { get; set; }
     public string? Tags { get; set; }
+    public bool IsLocal { get; set; }
     public List<int> ChainNodeIds { get; set; } = [];
 
     /// <summary>The code as stored: upper case, no spaces; null when left empty.</summary>
@@ -69,12 +70,13 @@ public sealed class EnterpriseInput
         enterprise.Website = string.IsNullOrWhiteSpace(Website) ? null : NormalizeWebsite(Website);
         enterprise.Description = Clean(Description);
         enterprise.Tags = NormalizeTags(Tags);
+        enterprise.IsLocal = IsLocal;
     }
 
     public static EnterpriseInput From(Enterprise e) => new()
     {
         Name = e.Name, CreditCode = e.CreditCode, Industry = e.Industry, HqProvince = e.HqProvince, HqCity = e.HqCity,
-        Size = e.Size, Website = e.Website, Description = e.Description, Tags = e.Tags,
+        Size = e.Size, Website = e.Website, Description = e.Description, Tags = e.Tags, IsLocal = e.IsLocal,
         ChainNodeIds = e.ChainNodes.Select(n => n.ChainNodeId).Order().ToList(),
     };
 

@@ -103,6 +103,7 @@ public sealed partial class EnterpriseService
         keep.Size ??= merged.Size;
         keep.Website ??= merged.Website;
         keep.Description ??= merged.Description;
+        keep.IsLocal |= merged.IsLocal;
         keep.Tags = EnterpriseInput.NormalizeTags(string.Join(",", keep.Tags, merged.Tags));
     }
 

@@ -61,7 +61,7 @@ public sealed partial class EnterpriseService
             .ToListAsync(ct);
         var tags = EnterpriseInput.NormalizeTags(e.Tags)?.Split(',') ?? [];
         return new EnterpriseDetail(e.Id, e.Name, e.CreditCode, e.Industry, e.HqProvince, e.HqCity, e.Size, e.Website,
-            e.Description, tags, e.CreatedAt, e.Version, nodes, contacts, projects, await RecentActivitiesAsync(id, ct));
+            e.Description, tags, e.IsLocal, e.CreatedAt, e.Version, nodes, contacts, projects, await RecentActivitiesAsync(id, ct));
     }
 
     /// <summary>Activities logged on the enterprise itself or on one of its projects (the ones this user may see).</summary>

@@ -17,7 +17,7 @@ public sealed record DuplicateCandidate(int Id, string Name, string? CreditCode,
 
 public sealed record EnterpriseDetail(
     int Id, string Name, string? CreditCode, string? Industry, string? HqProvince, string? HqCity, EnterpriseSize? Size,
-    string? Website, string? Description, IReadOnlyList<string> Tags, DateTimeOffset CreatedAt, int Version,
+    string? Website, string? Description, IReadOnlyList<string> Tags, bool IsLocal, DateTimeOffset CreatedAt, int Version,
     IReadOnlyList<ChainNodeLink> ChainNodes, IReadOnlyList<ContactRow> Contacts,
     IReadOnlyList<EnterpriseProjectRow> Projects, IReadOnlyList<EnterpriseActivityRow> Activities);
 

@@ -1,0 +1,109 @@
+using InvestCRM.Data;
+using InvestCRM.Features.Projects;
+using InvestCRM.Features.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Features.Chains;
+
+/// <summary>Where a chain node stands: it has local firms, open projects are working to bring one, or it is a gap to fill (补链).</summary>
+public enum NodeStanding
+{
+    Covered,
+    Filling,
+    Gap,
+}
+
+/// <summary>
+/// A node's firms and projects. A firm works in a node when it is linked to it or has a project on it; it is local when
+/// flagged so (本地企业) or when one of its projects has been counted as introduced (the ledger's entry at the default
+/// counting stage, not reversed). Open projects are active projects on the node not yet counted.
+/// </summary>
+public sealed record NodeFigures(int LocalFirms, int OpenProjects, int OtherFirms)
+{
+    public static readonly NodeFigures None = new(0, 0, 0);
+
+    public NodeStanding Standing => LocalFirms > 0 ? NodeStanding.Covered : OpenProjects > 0 ? NodeStanding.Filling : NodeStanding.Gap;
+}
+
+/// <summary>A firm working in a node; <paramref name="Flagged"/>: marked local, <paramref name="Introduced"/>: a project of it counted.</summary>
+public sealed record CoverageFirm(int Id, string Name, string? HqCity, bool Flagged, bool Introduced);
+
+public sealed record CoverageProject(int Id, string Title, int EnterpriseId, string EnterpriseName, string StageZh, string StageEn, DateTimeOffset UpdatedAt);
+
+/// <summary>One node's lists, each capped at <see cref="ChainCoverage.ListLimit"/> rows; the figures hold the full counts.</summary>
+public sealed record NodeCoverage(ChainNodeDetail Node, NodeFigures Figures, IReadOnlyList<CoverageFirm> LocalFirms,
+    IReadOnlyList<CoverageProject> OpenProjects, IReadOnlyList<CoverageFirm> OtherFirms);
+
+/// <summary>The chain map's coverage (产业链图谱): which nodes have local firms, which are being filled, which are gaps.</summary>
+public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetProgress progress)
+{
+    public const int ListLimit = 200;
+
+    /// <summary>Figures of every node asked for; a node no firm or project touches gets <see cref="NodeFigures.None"/>.</summary>
+    public async Task<IReadOnlyDictionary<int, NodeFigures>> FiguresAsync(IReadOnlyCollection<int> nodeIds, CancellationToken ct = default)
+    {
+        var stage = await progress.DefaultCountingStageAsync(ct);
+        var firms = await Firms(nodeIds, stage).GroupBy(f => f.NodeId)
+            .Select(g => new { Node = g.Key, All = g.Count(), Local = g.Count(f => f.Flagged || f.Introduced) })
+            .ToDictionaryAsync(g => g.Node, ct);
+        var open = await OpenProjects(nodeIds, stage).GroupBy(p => p.ChainNodeId!.Value)
+            .Select(g => new { Node = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Node, g => g.Count, ct);
+        return nodeIds.Distinct().ToDictionary(id => id, id => firms.TryGetValue(id, out var f)
+            ? new NodeFigures(f.Local, open.GetValueOrDefault(id), f.All - f.Local)
+            : NodeFigures.None with { OpenProjects = open.GetValueOrDefault(id) });
+    }
+
+    public async Task<NodeCoverage?> NodeAsync(int nodeId, CancellationToken ct = default)
+    {
+        if (await chains.FindNodeAsync(nodeId, ct) is not { } node)
+        {
+            return null;
+        }
+
+        var stage = await progress.DefaultCountingStageAsync(ct);
+        var figures = (await FiguresAsync([nodeId], ct))[nodeId];
+        var firms = Firms([nodeId], stage);
+        var local = await Listed(firms.Where(f => f.Flagged || f.Introduced), ct);
+        var others = await Listed(firms.Where(f => !f.Flagged && !f.Introduced), ct);
+        var open = await OpenProjects([nodeId], stage)
+            .OrderByDescending(p => p.Stage!.Order).ThenByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(ListLimit)
+            .Select(p => new CoverageProject(p.Id, p.Title, p.EnterpriseId,
+                db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).First(), p.Stage!.NameZh, p.Stage.NameEn, p.UpdatedAt))
+            .ToListAsync(ct);
+        return new NodeCoverage(node, figures, local, open, others);
+    }
+
+    private static Task<List<CoverageFirm>> Listed(IQueryable<NodeFirm> firms, CancellationToken ct) =>
+        firms.OrderBy(f => f.Name).ThenBy(f => f.EnterpriseId).Take(ListLimit)
+            .Select(f => new CoverageFirm(f.EnterpriseId, f.Name, f.HqCity, f.Flagged, f.Introduced)).ToListAsync(ct);
+
+    /// <summary>Each firm once per node it works in: linked to the node, or with a project on it.</summary>
+    private IQueryable<NodeFirm> Firms(IReadOnlyCollection<int> nodeIds, int stage) =>
+        from w in db.EnterpriseChainNodes.Where(l => nodeIds.Contains(l.ChainNodeId))
+                .Select(l => new { l.EnterpriseId, NodeId = l.ChainNodeId })
+                .Union(db.Projects.Where(p => p.ChainNodeId != null && nodeIds.Contains(p.ChainNodeId.Value))
+                    .Select(p => new { p.EnterpriseId, NodeId = p.ChainNodeId!.Value }))
+        join e in db.Enterprises on w.EnterpriseId equals e.Id
+        select new NodeFirm
+        {
+            NodeId = w.NodeId, EnterpriseId = e.Id, Name = e.Name, HqCity = e.HqCity, Flagged = e.IsLocal,
+            Introduced = db.Projects.Any(p => p.EnterpriseId == e.Id
+                && db.LedgerEntries.Any(x => x.ProjectId == p.Id && x.StageId == stage && x.ReversedAt == null)),
+        };
+
+    private IQueryable<Project> OpenProjects(IReadOnlyCollection<int> nodeIds, int stage) =>
+        db.Projects.Where(p => p.ChainNodeId != null && nodeIds.Contains(p.ChainNodeId.Value) && p.Status == ProjectStatus.Active
+            && !db.LedgerEntries.Any(x => x.ProjectId == p.Id && x.StageId == stage && x.ReversedAt == null));
+
+    // A member-init shape (not a record) so that EF can filter and group on the projection.
+    private sealed class NodeFirm
+    {
+        public int NodeId { get; init; }
+        public int EnterpriseId { get; init; }
+        public string Name { get; init; } = "";
+        public string? HqCity { get; init; }
+        public bool Flagged { get; init; }
+        public bool Introduced { get; init; }
+    }
+}

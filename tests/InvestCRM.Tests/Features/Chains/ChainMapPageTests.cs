@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using InvestCRM.Features.Chains;
+using InvestCRM.Features.Identity;
+using InvestCRM.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestCRM.Tests.Features.Chains;
+
+/// <summary>The chain map as staff read it: a firm saved as local on the enterprise form covers its node; the others are gaps.</summary>
+public abstract class ChainMapPageTests(CrmApp app) : AppTests(app)
+{
+    [Fact]
+    public async Task A_firm_saved_local_covers_its_node_and_a_linked_firm_elsewhere_is_a_target_of_a_gap()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (chainId, nodes) = await AddChainAsync(tag);
+        var user = await App.CreateUserAsync(Roles.Staff);
+        using var staff = await App.SignedInSessionAsync(user.Email, user.Password);
+        var local = $"三明本地测试{tag}有限公司";
+        var elsewhere = $"外地测试{tag}有限公司";
+
+        using var savedLocal = await CreateFirmAsync(staff, local, nodes[0], isLocal: true);
+        using var savedElsewhere = await CreateFirmAsync(staff, elsewhere, nodes[1], isLocal: false);
+        var map = await staff.GetPageAsync($"/chains/{chainId}");
+        var covered = await staff.GetPageAsync($"/chain-nodes/{nodes[0]}");
+        var gap = await staff.GetPageAsync($"/chain-nodes/{nodes[1]}");
+
+        Assert.True(WebSession.IsRedirect(savedLocal) && WebSession.IsRedirect(savedElsewhere));
+        await using var db = App.Database.CreateContext();
+        var firms = await db.Enterprises.AsNoTracking().Where(e => e.Name == local || e.Name == elsewhere).ToDictionaryAsync(e => e.Name, Ct);
+        Assert.True(firms[local].IsLocal);
+        Assert.False(firms[elsewhere].IsLocal);
+        Assert.Contains(string.Format(UiText.Chinese("Chain.CoverageSummary"), 1, 3, 0, 2), map);
+        Assert.Equal(("covered", string.Format(UiText.Chinese("Chain.NodeFigures"), 1, 0, 0)), Node(map, nodes[0]));
+        Assert.Equal(("gap", string.Format(UiText.Chinese("Chain.NodeFigures"), 0, 0, 1)), Node(map, nodes[1]));
+        Assert.Equal(("gap", string.Format(UiText.Chinese("Chain.NodeFigures"), 0, 0, 0)), Node(map, nodes[2]));
+        Assert.Contains($"<a href=\"/enterprises/{firms[local].Id}\">{local}</a>", covered);
+        Assert.Contains(UiText.Chinese("Chain.NoOtherFirms"), covered);
+        Assert.Contains(UiText.Chinese("Chain.NoLocalFirms"), gap);
+        Assert.Contains($"href=\"/projects/new?enterpriseId={firms[elsewhere].Id}\"", gap);
+        var detail = await staff.GetPageAsync($"/enterprises/{firms[local].Id}");
+        Assert.Contains($"<dt>{UiText.Chinese("Field.Enterprise.IsLocal")}</dt><dd>{UiText.Chinese("Common.Yes")}</dd>", detail);
+
+        using var switched = await staff.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en-US" });
+        var english = await staff.GetPageAsync($"/chain-nodes/{nodes[1]}");
+        Assert.Contains(UiText.English("Enum.NodeStanding.Gap"), english);
+        Assert.Contains($"{UiText.English("Chain.OtherFirms")} (1)", english);
+    }
+
+    [Fact]
+    public async Task An_unknown_node_answers_404()
+    {
+        using var staff = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+
+        using var response = await staff.GetAsync("/chain-nodes/999999");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>A node's standing (its list item's class) and its figures line, from the map page.</summary>
+    private static (string Standing, string Figures) Node(string page, int nodeId)
+    {
+        var match = Regex.Match(page, $"""<li class="node-(\w+)">\s*<span class="node">\s*<a href="/chain-nodes/{nodeId}">.*?<span class="hint">(.*?)</span>""",
+            RegexOptions.Singleline);
+        Assert.True(match.Success, $"No node {nodeId} on the map.");
+        return (match.Groups[1].Value, System.Net.WebUtility.HtmlDecode(match.Groups[2].Value));
+    }
+
+    private async Task<(int ChainId, int[] Nodes)> AddChainAsync(string tag)
+    {
+        await using var db = App.Database.CreateContext();
+        var planId = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+        var chain = new IndustryChain { PlanId = planId, Name = $"测试链{tag}" };
+        chain.Nodes.AddRange([
+            new ChainNode { Segment = ChainSegment.Upstream, Name = $"环节甲{tag}" },
+            new ChainNode { Segment = ChainSegment.Midstream, Name = $"环节乙{tag}" },
+            new ChainNode { Segment = ChainSegment.Downstream, Name = $"环节丙{tag}" },
+        ]);
+        db.IndustryChains.Add(chain);
+        await db.SaveChangesAsync(Ct);
+        return (chain.Id, chain.Nodes.Select(n => n.Id).ToArray());
+    }
+
+    private static Task<HttpResponseMessage> CreateFirmAsync(WebSession session, string name, int node, bool isLocal)
+    {
+        var fields = new Dictionary<string, string> { ["Input.Name"] = name, ["ChainNodeIds"] = node.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (isLocal)
+        {
+            fields["Input.IsLocal"] = "true";
+        }
+
+        return session.SubmitFormAsync("/enterprises/new", "enterprise-new", fields);
+    }
+
+    public sealed class Sqlite(SqliteApp app) : ChainMapPageTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class Postgres(PostgresApp app) : ChainMapPageTests(app), IClassFixture<PostgresApp>;
+}
