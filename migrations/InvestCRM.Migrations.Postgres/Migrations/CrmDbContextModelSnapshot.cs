@@ -1436,10 +1436,6 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChainNodeId");
-
-                    b.HasIndex("EnterpriseId");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("Title");
@@ -1447,6 +1443,8 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ChainId", "UpdatedAt");
+
+                    b.HasIndex("EnterpriseId", "IncubatorId");
 
                     b.HasIndex("IncubatorId", "UpdatedAt");
 
@@ -1469,6 +1467,8 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "LastActivityAt", "CreatedAt", "Id");
 
                     b.HasIndex("TeamId", "Status", "LastActivityAt", "CreatedAt");
+
+                    b.HasIndex("ChainNodeId", "Status", "StageId", "EnterpriseId", "IncubatorId");
 
                     b.ToTable("Projects");
                 });

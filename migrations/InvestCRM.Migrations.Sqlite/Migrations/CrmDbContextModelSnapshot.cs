@@ -1385,10 +1385,6 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChainNodeId");
-
-                    b.HasIndex("EnterpriseId");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("Title");
@@ -1396,6 +1392,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ChainId", "UpdatedAt");
+
+                    b.HasIndex("EnterpriseId", "IncubatorId");
 
                     b.HasIndex("IncubatorId", "UpdatedAt");
 
@@ -1418,6 +1416,8 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "LastActivityAt", "CreatedAt", "Id");
 
                     b.HasIndex("TeamId", "Status", "LastActivityAt", "CreatedAt");
+
+                    b.HasIndex("ChainNodeId", "Status", "StageId", "EnterpriseId", "IncubatorId");
 
                     b.ToTable("Projects");
                 });

@@ -16,7 +16,8 @@ public enum NodeStanding
 /// <summary>
 /// A node's firms and projects. A firm works in a node when it is linked to it or has a project on it; it is local when
 /// flagged so (本地企业) or when one of its projects has been counted as introduced (the ledger's entry at the default
-/// counting stage, not reversed). Open projects are active projects on the node not yet counted.
+/// counting stage, not reversed). Open projects are active projects on the node at a stage before the default counting
+/// stage (在谈: not yet signed, where 签约 counts).
 /// </summary>
 public sealed record NodeFigures(int LocalFirms, int OpenProjects, int OtherFirms)
 {
@@ -46,7 +47,7 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
         var firms = await Firms(nodeIds, stage).GroupBy(f => f.NodeId)
             .Select(g => new { Node = g.Key, All = g.Count(), Local = g.Count(f => f.Flagged || f.Introduced) })
             .ToDictionaryAsync(g => g.Node, ct);
-        var open = await OpenProjects(nodeIds, stage).GroupBy(p => p.ChainNodeId!.Value)
+        var open = await OpenProjects(nodeIds, await StagesBeforeAsync(stage, ct)).GroupBy(p => p.ChainNodeId!.Value)
             .Select(g => new { Node = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Node, g => g.Count, ct);
         return nodeIds.Distinct().ToDictionary(id => id, id => firms.TryGetValue(id, out var f)
@@ -66,7 +67,7 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
         var firms = Firms([nodeId], stage);
         var local = await Listed(firms.Where(f => f.Flagged || f.Introduced), ct);
         var others = await Listed(firms.Where(f => !f.Flagged && !f.Introduced), ct);
-        var open = await OpenProjects([nodeId], stage)
+        var open = await OpenProjects([nodeId], await StagesBeforeAsync(stage, ct))
             .OrderByDescending(p => p.Stage!.Order).ThenByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(ListLimit)
             .Select(p => new CoverageProject(p.Id, p.Title, p.EnterpriseId,
                 db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).First(), p.Stage!.NameZh, p.Stage.NameEn, p.UpdatedAt))
@@ -92,9 +93,17 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
                 && db.LedgerEntries.Any(x => x.ProjectId == p.Id && x.StageId == stage && x.ReversedAt == null)),
         };
 
-    private IQueryable<Project> OpenProjects(IReadOnlyCollection<int> nodeIds, int stage) =>
+    /// <summary>Read from the index on (ChainNodeId, Status, StageId) alone: a count of open projects touches no project row.</summary>
+    private IQueryable<Project> OpenProjects(IReadOnlyCollection<int> nodeIds, IReadOnlyList<int> stagesBefore) =>
         db.Projects.Where(p => p.ChainNodeId != null && nodeIds.Contains(p.ChainNodeId.Value) && p.Status == ProjectStatus.Active
-            && !db.LedgerEntries.Any(x => x.ProjectId == p.Id && x.StageId == stage && x.ReversedAt == null));
+            && stagesBefore.Contains(p.StageId));
+
+    /// <summary>The stages before the counting stage in pipeline order; every stage when none counts.</summary>
+    private async Task<List<int>> StagesBeforeAsync(int countingStage, CancellationToken ct)
+    {
+        var counting = await db.Stages.Where(s => s.Id == countingStage).Select(s => (int?)s.Order).FirstOrDefaultAsync(ct);
+        return await db.Stages.Where(s => counting == null || s.Order < counting).Select(s => s.Id).ToListAsync(ct);
+    }
 
     // A member-init shape (not a record) so that EF can filter and group on the projection.
     private sealed class NodeFirm

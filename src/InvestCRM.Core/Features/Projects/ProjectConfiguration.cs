@@ -48,7 +48,10 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         project.HasIndex(p => new { p.IncubatorId, p.UpdatedAt });
         project.HasIndex(p => new { p.ChainId, p.UpdatedAt });
         project.HasIndex(p => new { p.ParkId, p.UpdatedAt });
-        project.HasIndex(p => p.EnterpriseId);
+        // IncubatorId in both: the partner scope's filter names it in every query, and SQLite cannot fold that away when it plans.
+        project.HasIndex(p => new { p.EnterpriseId, p.IncubatorId });
+        // The chain map counts a node's open projects and its firms from this index alone.
+        project.HasIndex(p => new { p.ChainNodeId, p.Status, p.StageId, p.EnterpriseId, p.IncubatorId });
         project.HasIndex(p => p.Title);
     }
 }

@@ -27,15 +27,15 @@ public sealed class ChainCoverageTests
         Assert.Equal(new NodeFigures(2, 0, 0), figures[fixture.HydrofluoricAcid]);
         // 含氟聚合物: 乙's counted project; 乙 is there once though also linked.
         Assert.Equal(new NodeFigures(1, 0, 0), figures[fixture.Polymers]);
-        // 含氟涂料: 丙's project in negotiation; 戊 only linked.
-        Assert.Equal(new NodeFigures(0, 1, 2), figures[fixture.Coatings]);
-        // 电解液: 丁's count was reversed and its project is still active; 戊's project dropped before it counted.
-        Assert.Equal(new NodeFigures(0, 1, 2), figures[fixture.Electrolyte]);
+        // 含氟涂料: 丙's project in negotiation and 戊's in first contact; 戊 is there once though also linked.
+        Assert.Equal(new NodeFigures(0, 2, 2), figures[fixture.Coatings]);
+        // 电解液: 丁's count was reversed (its project, signed, is past the open stages); 戊's project dropped before it counted.
+        Assert.Equal(new NodeFigures(0, 0, 2), figures[fixture.Electrolyte]);
         // 氟化工装备: 己 counted, then dropped (a count stands); 戊's dropped project makes it a firm of the node, not local.
         Assert.Equal(new NodeFigures(1, 0, 1), figures[fixture.Equipment]);
         Assert.Equal(NodeFigures.None, figures[fixture.Empty]);
         Assert.Equal(
-            [NodeStanding.Covered, NodeStanding.Covered, NodeStanding.Filling, NodeStanding.Filling, NodeStanding.Covered, NodeStanding.Gap],
+            [NodeStanding.Covered, NodeStanding.Covered, NodeStanding.Filling, NodeStanding.Gap, NodeStanding.Covered, NodeStanding.Gap],
             fixture.Nodes.Select(n => figures[n].Standing));
         // 甲 is also linked to the other chain's node, which no one asked for.
         Assert.Equal(fixture.Nodes.Count, figures.Count);
@@ -57,11 +57,11 @@ public sealed class ChainCoverageTests
             acid.LocalFirms.Select(f => (f.Name, f.Flagged, f.Introduced)));
         Assert.Empty(acid.OtherFirms);
         Assert.NotNull(electrolyte);
-        Assert.Equal(["项目丁"], electrolyte.OpenProjects.Select(p => p.Title));
+        Assert.Empty(electrolyte.OpenProjects);
         Assert.Equal(["丁新能源有限公司", "戊科技有限公司"], electrolyte.OtherFirms.Select(f => f.Name));
         Assert.NotNull(coatings);
-        Assert.Equal([("项目丙", "洽谈")], coatings.OpenProjects.Select(p => (p.Title, p.StageZh)));
-        Assert.Equal(new NodeFigures(0, 1, 2), coatings.Figures);
+        Assert.Equal([("项目丙", "洽谈"), ("项目戊三", "接洽")], coatings.OpenProjects.Select(p => (p.Title, p.StageZh)));
+        Assert.Equal(new NodeFigures(0, 2, 2), coatings.Figures);
         Assert.Null(await fixture.Coverage.NodeAsync(999_999));
     }
 
@@ -82,7 +82,7 @@ public sealed class ChainCoverageTests
         var figures = await fixture.Coverage.FiguresAsync(fixture.Nodes);
 
         Assert.True(outcome.Succeeded, string.Join(", ", outcome.Problems.Select(p => p.Code)));
-        Assert.Equal(new NodeFigures(1, 1, 1), figures[fixture.Coatings]);
+        Assert.Equal(new NodeFigures(1, 2, 1), figures[fixture.Coatings]);
         Assert.Equal(NodeStanding.Covered, figures[fixture.Electrolyte].Standing);
         Assert.Equal(NodeStanding.Covered, figures[fixture.Equipment].Standing);
         var audit = await db.AuditEntries.AsNoTracking()
@@ -139,6 +139,7 @@ public sealed class ChainCoverageTests
 
             await SignedAsync(await ProjectAsync("乙", yi, Polymers));
             await MoveAsync(await ProjectAsync("丙", bing, Coatings), Database.Stage("negotiation").Id);
+            await MoveAsync(await ProjectAsync("戊三", wu, Coatings), Database.Stage("contact").Id);
             var dingProject = await ProjectAsync("丁", ding, Electrolyte);
             await SignedAsync(dingProject);
             var entry = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.ProjectId == dingProject);
