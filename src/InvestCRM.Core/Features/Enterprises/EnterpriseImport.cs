@@ -34,6 +34,7 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         new(ContactTitle, "Import.Contact.Title", false, "联系人职务", "职务", "Contact title", "Title"),
         new(ContactPhone, "Import.Contact.Phone", false, "联系电话", "电话", "手机", "Contact phone", "Phone"),
         new(ContactEmail, "Import.Contact.Email", false, "联系人邮箱", "邮箱", "电子邮箱", "Contact email", "Email"),
+        new(nameof(EnterpriseInput.IsLocal), "Field.Enterprise.IsLocal", false, "本地企业", "是否本地企业", "Local firm", "Local"),
     ];
 
     private const string ContactName = "Contact" + nameof(ContactInput.Name);
@@ -46,6 +47,13 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         ["微型"] = EnterpriseSize.Micro, ["小型"] = EnterpriseSize.Small, ["中型"] = EnterpriseSize.Medium, ["大型"] = EnterpriseSize.Large,
         ["微型企业"] = EnterpriseSize.Micro, ["小型企业"] = EnterpriseSize.Small, ["中型企业"] = EnterpriseSize.Medium, ["大型企业"] = EnterpriseSize.Large,
         ["Micro"] = EnterpriseSize.Micro, ["Small"] = EnterpriseSize.Small, ["Medium"] = EnterpriseSize.Medium, ["Large"] = EnterpriseSize.Large,
+    };
+
+    /// <summary>What a yes-or-no cell may say; an empty cell is no.</summary>
+    private static readonly Dictionary<string, bool> YesNo = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["是"] = true, ["否"] = false, ["√"] = true, ["✓"] = true, ["×"] = false, ["Y"] = true, ["N"] = false,
+        ["Yes"] = true, ["No"] = false, ["True"] = true, ["False"] = false, ["1"] = true, ["0"] = false,
     };
 
     /// <summary>How far down the sheet the header row is looked for.</summary>
@@ -193,12 +201,18 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
             }
         }
 
+        var isLocal = false;
+        if (Cell(nameof(EnterpriseInput.IsLocal)) is { } localText && !YesNo.TryGetValue(localText.Trim(), out isLocal))
+        {
+            problems.Add(new Problem("Import.UnknownYesNo", nameof(EnterpriseInput.IsLocal)));
+        }
+
         var input = new EnterpriseInput
         {
             Name = Cell(nameof(EnterpriseInput.Name)) ?? "", CreditCode = Cell(nameof(EnterpriseInput.CreditCode)),
             Industry = Cell(nameof(EnterpriseInput.Industry)), HqProvince = Cell(nameof(EnterpriseInput.HqProvince)),
             HqCity = Cell(nameof(EnterpriseInput.HqCity)), Size = size, Website = Cell(nameof(EnterpriseInput.Website)),
-            Description = Cell(nameof(EnterpriseInput.Description)), Tags = Cell(nameof(EnterpriseInput.Tags)),
+            Description = Cell(nameof(EnterpriseInput.Description)), Tags = Cell(nameof(EnterpriseInput.Tags)), IsLocal = isLocal,
         };
         problems.InsertRange(0, input.Check());
         var contact = ReadContact(Cell);

@@ -10,7 +10,7 @@ namespace InvestCRM.Features.Enterprises;
 /// <summary>An export's words in the user's language, supplied by the web layer (Core has no UI resources).</summary>
 public sealed record EnterpriseExportText(
     string SheetName, string FilterLine, IReadOnlyList<string> ImportHeaders, string ProjectsHeader, string CreatedHeader,
-    Func<EnterpriseSize, string> Size);
+    Func<EnterpriseSize, string> Size, Func<bool, string> YesNo);
 
 public sealed partial class EnterpriseService
 {
@@ -48,6 +48,7 @@ public sealed partial class EnterpriseService
                     TextCell(e.Name), TextCell(e.CreditCode), TextCell(e.Industry), TextCell(e.HqProvince), TextCell(e.HqCity),
                     TextCell(e.Size is { } size ? text.Size(size) : null), TextCell(e.Website), TextCell(e.Description), TextCell(e.Tags),
                     TextCell(row.Contact?.Name), TextCell(row.Contact?.Title), TextCell(row.Contact?.Phone), TextCell(row.Contact?.Email),
+                    TextCell(text.YesNo(e.IsLocal)),
                     NumberCell(row.Projects, WholeStyle), DateCell(e.CreatedAt.ToOffset(ChinaTime.Offset).DateTime, DateTimeStyle),
                 ]);
             }

@@ -27,7 +27,7 @@ public static class EnterpriseEndpoints
     {
         var filter = string.IsNullOrWhiteSpace(q) ? l["Enterprise.Export.All"] : l["Enterprise.Export.Search", q.Trim()];
         var text = new EnterpriseExportText(l["Nav.Enterprises"], filter, EnterpriseImport.Columns.Select(c => ImportHeader(l, c)).ToList(),
-            l["Enterprise.Projects"], l["Field.Enterprise.CreatedAt"], s => l.Enum(s));
+            l["Enterprise.Projects"], l["Field.Enterprise.CreatedAt"], s => l.Enum(s), local => local ? l["Common.Yes"] : l["Common.No"]);
         var buffer = new MemoryStream();
         await enterprises.WriteXlsxAsync(buffer, q, text, ct);
         return XlsxDownload.File(buffer, $"{l["Enterprise.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");

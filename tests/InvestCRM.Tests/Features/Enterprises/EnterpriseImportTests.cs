@@ -196,6 +196,28 @@ public class EnterpriseImportTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_local_column_marks_new_firms_local_in_the_words_the_export_writes(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        string[] header = ["企业名称", "Local firm"];
+        await using var db = database.Context();
+        var import = new EnterpriseImport(db, TimeProvider.System);
+
+        var refused = await import.CheckAsync(Table(header, ["三明甲有限公司", "也许"]), TestContext.Current.CancellationToken);
+        var report = await import.ImportAsync(Table(header,
+            ["三明甲有限公司", UiText.Chinese("Common.Yes")], ["三明乙有限公司", UiText.Chinese("Common.No")], ["三明丙有限公司", ""],
+            ["三明丁有限公司", UiText.English("Common.Yes")], ["三明戊有限公司", UiText.English("Common.No").ToUpperInvariant()], ["三明己有限公司", "√"]),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Import.UnknownYesNo:IsLocal"], refused.Rows[0].Problems.Select(p => $"{p.Code}:{p.Field}"));
+        Assert.True(report.Imported);
+        await using var check = database.Context();
+        var local = await check.Enterprises.AsNoTracking().OrderBy(e => e.Id).Select(e => e.IsLocal).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([true, false, false, true, false, true], local);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Title_rows_above_the_headers_are_passed_over(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
