@@ -35,6 +35,7 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         new(ContactPhone, "Import.Contact.Phone", false, "联系电话", "电话", "手机", "Contact phone", "Phone"),
         new(ContactEmail, "Import.Contact.Email", false, "联系人邮箱", "邮箱", "电子邮箱", "Contact email", "Email"),
         new(nameof(EnterpriseInput.IsLocal), "Field.Enterprise.IsLocal", false, "本地企业", "是否本地企业", "Local firm", "Local"),
+        new(nameof(EnterpriseInput.ChainNodeIds), "Field.Enterprise.ChainNodeIds", false, "产业链环节", "所属环节", "环节", "Chain nodes", "Chain links"),
     ];
 
     private const string ContactName = "Contact" + nameof(ContactInput.Name);
@@ -112,7 +113,8 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
             return ImportReport.Refused(new Problem("Import.TooManyRows"));
         }
 
-        var rows = data.Select(line => Read(line, map)).ToList();
+        var nodes = await ChainNodeNames.LoadAsync(db, ct);
+        var rows = data.Select(line => Read(line, map, nodes)).ToList();
         await MatchRegisterAsync(rows, ct);
         MarkRepeats(rows);
         return new ImportReport(rows, []);
@@ -136,6 +138,7 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         {
             var enterprise = new Enterprise { Name = "", NormalizedName = "", CreatedAt = now };
             row.Input.ApplyTo(enterprise);
+            enterprise.ChainNodes.AddRange(row.Input.ChainNodeIds.Select(n => new EnterpriseChainNode { ChainNodeId = n }));
             if (row.Contact is { } input)
             {
                 var contact = new Contact { Name = "" };
@@ -184,7 +187,7 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
         return -1;
     }
 
-    private static ImportRow Read(ImportLine line, Dictionary<string, int> map)
+    private static ImportRow Read(ImportLine line, Dictionary<string, int> map, ChainNodeNames nodes)
     {
         string? Cell(string field) => map[field] < 0 || line.Cell(map[field]) is not { Length: > 0 } text ? null : text;
         var problems = new List<Problem>();
@@ -207,12 +210,23 @@ public sealed class EnterpriseImport(CrmDbContext db, TimeProvider clock)
             problems.Add(new Problem("Import.UnknownYesNo", nameof(EnterpriseInput.IsLocal)));
         }
 
+        IReadOnlyList<int> nodeIds = [];
+        if (Cell(nameof(EnterpriseInput.ChainNodeIds)) is { } nodeText)
+        {
+            (nodeIds, var nodeProblem) = nodes.Read(nodeText);
+            if (nodeProblem is not null)
+            {
+                problems.Add(new Problem(nodeProblem, nameof(EnterpriseInput.ChainNodeIds)));
+            }
+        }
+
         var input = new EnterpriseInput
         {
             Name = Cell(nameof(EnterpriseInput.Name)) ?? "", CreditCode = Cell(nameof(EnterpriseInput.CreditCode)),
             Industry = Cell(nameof(EnterpriseInput.Industry)), HqProvince = Cell(nameof(EnterpriseInput.HqProvince)),
             HqCity = Cell(nameof(EnterpriseInput.HqCity)), Size = size, Website = Cell(nameof(EnterpriseInput.Website)),
             Description = Cell(nameof(EnterpriseInput.Description)), Tags = Cell(nameof(EnterpriseInput.Tags)), IsLocal = isLocal,
+            ChainNodeIds = [.. nodeIds],
         };
         problems.InsertRange(0, input.Check());
         var contact = ReadContact(Cell);

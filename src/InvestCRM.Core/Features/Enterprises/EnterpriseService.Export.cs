@@ -33,11 +33,13 @@ public sealed partial class EnterpriseService
             writer.WriteStartElement(new SheetData());
             WriteRow(writer, [TextCell(text.FilterLine)]);
             WriteRow(writer, text.ImportHeaders.Append(text.ProjectsHeader).Append(text.CreatedHeader).Select(h => TextCell(h, HeaderStyle)));
+            var nodes = await ChainNodeNames.LoadAsync(db, ct);
             var rows = Matching(query).OrderByDescending(e => e.Id).Take(MaxExportRows)
                 .Select(e => new
                 {
                     Enterprise = e, Projects = db.Projects.Count(p => p.EnterpriseId == e.Id),
                     Contact = db.Contacts.Where(c => c.EnterpriseId == e.Id).OrderBy(c => c.Id).FirstOrDefault(),
+                    Nodes = string.Join(",", db.EnterpriseChainNodes.Where(l => l.EnterpriseId == e.Id).Select(l => l.ChainNodeId.ToString())),
                 })
                 .AsAsyncEnumerable();
             await foreach (var row in rows.WithCancellation(ct))
@@ -48,7 +50,7 @@ public sealed partial class EnterpriseService
                     TextCell(e.Name), TextCell(e.CreditCode), TextCell(e.Industry), TextCell(e.HqProvince), TextCell(e.HqCity),
                     TextCell(e.Size is { } size ? text.Size(size) : null), TextCell(e.Website), TextCell(e.Description), TextCell(e.Tags),
                     TextCell(row.Contact?.Name), TextCell(row.Contact?.Title), TextCell(row.Contact?.Phone), TextCell(row.Contact?.Email),
-                    TextCell(text.YesNo(e.IsLocal)),
+                    TextCell(text.YesNo(e.IsLocal)), TextCell(NodeLabels(row.Nodes, nodes)),
                     NumberCell(row.Projects, WholeStyle), DateCell(e.CreatedAt.ToOffset(ChinaTime.Offset).DateTime, DateTimeStyle),
                 ]);
             }
@@ -59,5 +61,9 @@ public sealed partial class EnterpriseService
 
         Finish(workbook, sheet, text.SheetName);
     }
+
+    /// <summary>"链/环节、链/环节" from the ids the query joined, in id order.</summary>
+    private static string? NodeLabels(string? ids, ChainNodeNames nodes) => string.IsNullOrEmpty(ids) ? null
+        : string.Join("、", ids.Split(',').Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).Order().Select(nodes.Label));
 
 }

@@ -60,8 +60,9 @@ public abstract class EnterpriseImportPageTests(CrmApp app) : AppTests(app)
         Assert.Equal(EnterpriseImport.Columns.Select(c => UiText.Chinese(c.Label) + (c.Required ? " *" : ""))
             .Append(UiText.Chinese("Enterprise.Projects")).Append(UiText.Chinese("Field.Enterprise.CreatedAt")), rows[1]);
         Assert.Equal([$"三明导出测试{tag}乙有限公司", $"三明导出测试{tag}甲有限公司"], rows.Skip(2).Select(r => r[0]));
+        var local = EnterpriseImport.Columns.ToList().FindIndex(c => c.Field == nameof(EnterpriseInput.IsLocal));
         Assert.Equal(("小型", "专精特新", "林涛", "0598-1111111", UiText.Chinese("Common.No"), "0"),
-            (rows[3][5], rows[3][8], rows[3][9], rows[3][11], rows[3][13], rows[3][14]));
+            (rows[3][5], rows[3][8], rows[3][9], rows[3][11], rows[3][local], rows[3][EnterpriseImport.Columns.Count]));
         Assert.Contains(string.Format(UiText.Chinese("Enterprise.Import.Done"), 0, 2), await WebSession.ReadTextAsync(reimported));
     }
 

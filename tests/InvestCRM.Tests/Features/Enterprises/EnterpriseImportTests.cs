@@ -1,8 +1,10 @@
 using InvestCRM.Data;
 using InvestCRM.Features.Auditing;
+using InvestCRM.Features.Chains;
 using InvestCRM.Features.Common;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Identity;
+using InvestCRM.Tests.Features.Plans;
 using InvestCRM.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -214,6 +216,55 @@ public class EnterpriseImportTests
         await using var check = database.Context();
         var local = await check.Enterprises.AsNoTracking().OrderBy(e => e.Id).Select(e => e.IsLocal).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal([true, false, false, true, false, true], local);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Chain_node_cells_link_new_firms_and_the_export_writes_them_back_readably(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var planId = await ReferenceData.AddPlanAsync(database);
+        var fluorine = new IndustryChain
+        {
+            PlanId = planId, Name = "含氟新材料", NameEn = "Fluorine materials",
+            Nodes = [new ChainNode { Name = "萤石资源", NameEn = "Fluorite" }, new ChainNode { Name = "电解液", Segment = ChainSegment.Downstream }],
+        };
+        var battery = new IndustryChain { PlanId = planId, Name = "新能源电池材料", Nodes = [new ChainNode { Name = "电解液", Segment = ChainSegment.Midstream }] };
+        await using (var setup = database.Context())
+        {
+            setup.IndustryChains.AddRange(fluorine, battery);
+            await setup.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var (fluorite, fluorineElectrolyte, batteryElectrolyte) = (fluorine.Nodes[0].Id, fluorine.Nodes[1].Id, battery.Nodes[0].Id);
+        string[] header = ["企业名称", "产业链环节"];
+        await using var db = database.Context();
+        var import = new EnterpriseImport(db, TimeProvider.System);
+
+        var refused = await import.CheckAsync(Table(header, ["三明甲有限公司", "电解液"], ["三明乙有限公司", "含氟新材料/六氟磷酸锂"]),
+            TestContext.Current.CancellationToken);
+        var report = await import.ImportAsync(Table(header, ["三明丙有限公司", "萤石资源、新能源电池材料 / 电解液"],
+            ["三明丁有限公司", "Fluorine materials: fluorite; 含氟新材料／电解液"], ["三明戊有限公司", ""]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Import.AmbiguousChainNode:ChainNodeIds"], refused.Rows[0].Problems.Select(p => $"{p.Code}:{p.Field}"));
+        Assert.Equal(["Import.UnknownChainNode:ChainNodeIds"], refused.Rows[1].Problems.Select(p => $"{p.Code}:{p.Field}"));
+        Assert.True(report.Imported);
+        await using var check = database.Context();
+        var links = await check.Enterprises.AsNoTracking().Include(e => e.ChainNodes).OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([[fluorite, batteryElectrolyte], [fluorite, fluorineElectrolyte], []],
+            links.Select(e => e.ChainNodes.Select(n => n.ChainNodeId).Order().ToList()));
+
+        var exported = new MemoryStream();
+        var text = new EnterpriseExportText("企业", "全部", EnterpriseImport.Columns.Select(c => UiText.Chinese(c.Label)).ToList(), "项目数", "录入时间",
+            size => size.ToString(), local => local ? "是" : "否");
+        await new EnterpriseService(check, TimeProvider.System).WriteXlsxAsync(exported, null, text, TestContext.Current.CancellationToken);
+        var (table, problem) = await ImportTable.ReadAsync("企业.xlsx", exported.Length, () => new MemoryStream(exported.ToArray()), TestContext.Current.CancellationToken);
+        Assert.Null(problem);
+        var column = EnterpriseImport.Columns.ToList().FindIndex(c => c.Field == nameof(EnterpriseInput.ChainNodeIds));
+        Assert.Equal(["", "含氟新材料/萤石资源、含氟新材料/电解液", "含氟新材料/萤石资源、新能源电池材料/电解液"], table!.Lines.Skip(2).Select(l => l.Cell(column)));
+        var again = await import.CheckAsync(table, TestContext.Current.CancellationToken);
+        Assert.Equal([ImportStatus.Exists, ImportStatus.Exists, ImportStatus.Exists], again.Rows.Select(r => r.Status));
+        Assert.All(again.Rows, r => Assert.Empty(r.Problems));
     }
 
     [Theory]
