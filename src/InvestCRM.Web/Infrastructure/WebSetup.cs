@@ -2,6 +2,7 @@ using InvestCRM.Web.Components;
 using InvestCRM.Web.Features.Account;
 using InvestCRM.Web.Features.Activities;
 using InvestCRM.Web.Features.Attachments;
+using InvestCRM.Web.Features.Chains;
 using InvestCRM.Web.Features.Enterprises;
 using InvestCRM.Web.Features.Home;
 using InvestCRM.Web.Features.Funnel;
@@ -97,6 +98,7 @@ public static class WebSetup
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapEnterpriseEndpoints();
+        app.MapChainEndpoints();
         app.MapProjectEndpoints();
         app.MapDashboardEndpoints();
         app.MapFunnelEndpoints();

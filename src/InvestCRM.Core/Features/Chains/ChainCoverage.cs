@@ -1,7 +1,12 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using InvestCRM.Data;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Targets;
 using Microsoft.EntityFrameworkCore;
+using static InvestCRM.Features.Common.Xlsx;
 
 namespace InvestCRM.Features.Chains;
 
@@ -27,18 +32,25 @@ public sealed record NodeFigures(int LocalFirms, int OpenProjects, int OtherFirm
 }
 
 /// <summary>A firm working in a node; <paramref name="Flagged"/>: marked local, <paramref name="Introduced"/>: a project of it counted.</summary>
-public sealed record CoverageFirm(int Id, string Name, string? HqCity, bool Flagged, bool Introduced);
+public sealed record CoverageFirm(int Id, string Name, string? CreditCode, string? HqCity, bool Flagged, bool Introduced);
 
 public sealed record CoverageProject(int Id, string Title, int EnterpriseId, string EnterpriseName, string StageZh, string StageEn, DateTimeOffset UpdatedAt);
 
-/// <summary>One node's lists, each capped at <see cref="ChainCoverage.ListLimit"/> rows; the figures hold the full counts.</summary>
+/// <summary>One node's lists, each capped (<see cref="ChainCoverage.ListLimit"/> on the page); the figures hold the full counts.</summary>
 public sealed record NodeCoverage(ChainNodeDetail Node, NodeFigures Figures, IReadOnlyList<CoverageFirm> LocalFirms,
     IReadOnlyList<CoverageProject> OpenProjects, IReadOnlyList<CoverageFirm> OtherFirms);
+
+/// <summary>A node export's words in the user's language, supplied by the web layer (Core has no UI resources).</summary>
+public sealed record NodeExportText(string SheetName, Func<NodeCoverage, string> TitleLine, IReadOnlyList<string> Headers,
+    string LocalKind, string OpenKind, string TargetKind, Func<CoverageFirm, string> WhyLocal, Func<CoverageProject, string> Stage);
 
 /// <summary>The chain map's coverage (产业链图谱): which nodes have local firms, which are being filled, which are gaps.</summary>
 public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetProgress progress)
 {
     public const int ListLimit = 200;
+
+    /// <summary>The most rows of each list an export writes (the enterprise export's own limit).</summary>
+    public const int ExportLimit = 50_000;
 
     /// <summary>Figures of every node asked for; a node no firm or project touches gets <see cref="NodeFigures.None"/>.</summary>
     public async Task<IReadOnlyDictionary<int, NodeFigures>> FiguresAsync(IReadOnlyCollection<int> nodeIds, CancellationToken ct = default)
@@ -55,7 +67,9 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
             : NodeFigures.None with { OpenProjects = open.GetValueOrDefault(id) });
     }
 
-    public async Task<NodeCoverage?> NodeAsync(int nodeId, CancellationToken ct = default)
+    public async Task<NodeCoverage?> NodeAsync(int nodeId, CancellationToken ct = default) => await NodeAsync(nodeId, ListLimit, ct);
+
+    private async Task<NodeCoverage?> NodeAsync(int nodeId, int limit, CancellationToken ct)
     {
         if (await chains.FindNodeAsync(nodeId, ct) is not { } node)
         {
@@ -65,19 +79,67 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
         var stage = await progress.DefaultCountingStageAsync(ct);
         var figures = (await FiguresAsync([nodeId], ct))[nodeId];
         var firms = Firms([nodeId], stage);
-        var local = await Listed(firms.Where(f => f.Flagged || f.Introduced), ct);
-        var others = await Listed(firms.Where(f => !f.Flagged && !f.Introduced), ct);
+        var local = await Listed(firms.Where(f => f.Flagged || f.Introduced), limit, ct);
+        var others = await Listed(firms.Where(f => !f.Flagged && !f.Introduced), limit, ct);
         var open = await OpenProjects([nodeId], await StagesBeforeAsync(stage, ct))
-            .OrderByDescending(p => p.Stage!.Order).ThenByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(ListLimit)
+            .OrderByDescending(p => p.Stage!.Order).ThenByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(limit)
             .Select(p => new CoverageProject(p.Id, p.Title, p.EnterpriseId,
                 db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).First(), p.Stage!.NameZh, p.Stage.NameEn, p.UpdatedAt))
             .ToListAsync(ct);
         return new NodeCoverage(node, figures, local, open, others);
     }
 
-    private static Task<List<CoverageFirm>> Listed(IQueryable<NodeFirm> firms, CancellationToken ct) =>
-        firms.OrderBy(f => f.Name).ThenBy(f => f.EnterpriseId).Take(ListLimit)
-            .Select(f => new CoverageFirm(f.EnterpriseId, f.Name, f.HqCity, f.Flagged, f.Introduced)).ToListAsync(ct);
+    /// <summary>
+    /// The node's three lists in full (up to <see cref="ExportLimit"/> rows each) as .xlsx, for a meeting: a line naming
+    /// the node and its figures, then one row per local firm, open project and target firm, each saying which it is.
+    /// False when there is no such node.
+    /// </summary>
+    public async Task<bool> WriteXlsxAsync(Stream output, int nodeId, NodeExportText text, CancellationToken ct = default)
+    {
+        if (await NodeAsync(nodeId, ExportLimit, ct) is not { } coverage)
+        {
+            return false;
+        }
+
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbook = Workbook(document);
+        var sheet = workbook.AddNewPart<WorksheetPart>();
+        using (var writer = OpenXmlWriter.Create(sheet))
+        {
+            writer.WriteStartElement(new Worksheet());
+            writer.WriteStartElement(new SheetData());
+            WriteRow(writer, [TextCell(text.TitleLine(coverage))]);
+            WriteRow(writer, text.Headers.Select(h => TextCell(h, HeaderStyle)));
+            foreach (var firm in coverage.LocalFirms)
+            {
+                WriteRow(writer, [TextCell(text.LocalKind), TextCell(firm.Name), TextCell(firm.CreditCode), TextCell(firm.HqCity), TextCell(text.WhyLocal(firm))]);
+            }
+
+            foreach (var project in coverage.OpenProjects)
+            {
+                WriteRow(writer,
+                [
+                    TextCell(text.OpenKind), TextCell(project.EnterpriseName), TextCell(null), TextCell(null), TextCell(text.Stage(project)),
+                    TextCell(project.Title), DateCell(project.UpdatedAt.ToOffset(ChinaTime.Offset).DateTime, DateTimeStyle),
+                ]);
+            }
+
+            foreach (var firm in coverage.OtherFirms)
+            {
+                WriteRow(writer, [TextCell(text.TargetKind), TextCell(firm.Name), TextCell(firm.CreditCode), TextCell(firm.HqCity)]);
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        Finish(workbook, sheet, text.SheetName);
+        return true;
+    }
+
+    private static Task<List<CoverageFirm>> Listed(IQueryable<NodeFirm> firms, int limit, CancellationToken ct) =>
+        firms.OrderBy(f => f.Name).ThenBy(f => f.EnterpriseId).Take(limit)
+            .Select(f => new CoverageFirm(f.EnterpriseId, f.Name, f.CreditCode, f.HqCity, f.Flagged, f.Introduced)).ToListAsync(ct);
 
     /// <summary>Each firm once per node it works in: linked to the node, or with a project on it.</summary>
     private IQueryable<NodeFirm> Firms(IReadOnlyCollection<int> nodeIds, int stage) =>
@@ -88,7 +150,7 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
         join e in db.Enterprises on w.EnterpriseId equals e.Id
         select new NodeFirm
         {
-            NodeId = w.NodeId, EnterpriseId = e.Id, Name = e.Name, HqCity = e.HqCity, Flagged = e.IsLocal,
+            NodeId = w.NodeId, EnterpriseId = e.Id, Name = e.Name, CreditCode = e.CreditCode, HqCity = e.HqCity, Flagged = e.IsLocal,
             Introduced = db.Projects.Any(p => p.EnterpriseId == e.Id
                 && db.LedgerEntries.Any(x => x.ProjectId == p.Id && x.StageId == stage && x.ReversedAt == null)),
         };
@@ -111,6 +173,7 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
         public int NodeId { get; init; }
         public int EnterpriseId { get; init; }
         public string Name { get; init; } = "";
+        public string? CreditCode { get; init; }
         public string? HqCity { get; init; }
         public bool Flagged { get; init; }
         public bool Introduced { get; init; }

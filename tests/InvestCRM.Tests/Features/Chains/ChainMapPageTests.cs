@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using InvestCRM.Features.Chains;
 using InvestCRM.Features.Identity;
 using InvestCRM.Tests.Fixtures;
@@ -46,6 +48,32 @@ public abstract class ChainMapPageTests(CrmApp app) : AppTests(app)
         var english = await staff.GetPageAsync($"/chain-nodes/{nodes[1]}");
         Assert.Contains(UiText.English("Enum.NodeStanding.Gap"), english);
         Assert.Contains($"{UiText.English("Chain.OtherFirms")} (1)", english);
+    }
+
+    [Fact]
+    public async Task A_node_exports_its_local_firms_open_projects_and_targets_in_one_sheet()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (_, nodes) = await AddChainAsync(tag);
+        var user = await App.CreateUserAsync(Roles.Staff);
+        using var staff = await App.SignedInSessionAsync(user.Email, user.Password);
+        using var local = await CreateFirmAsync(staff, $"三明本地导出{tag}有限公司", nodes[0], isLocal: true);
+        using var target = await CreateFirmAsync(staff, $"外地导出{tag}有限公司", nodes[0], isLocal: false);
+
+        using var export = await staff.GetAsync($"/chain-nodes/{nodes[0]}/export");
+        using var missing = await staff.GetAsync("/chain-nodes/999999/export");
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await export.Content.ReadAsByteArrayAsync(Ct)), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal($"测试链{tag} / 环节甲{tag} · {UiText.Chinese("Enum.NodeStanding.Covered")} · "
+            + string.Format(UiText.Chinese("Chain.NodeFigures"), 1, 0, 1), Assert.Single(rows[0]));
+        Assert.Equal([UiText.Chinese("Chain.Kind"), UiText.Chinese("Field.Enterprise.Name")], rows[1].Take(2));
+        Assert.Equal([UiText.Chinese("Chain.LocalFirms"), $"三明本地导出{tag}有限公司", "", "", UiText.Chinese("Field.Enterprise.IsLocal")], rows[2]);
+        Assert.Equal([UiText.Chinese("Chain.OtherFirms"), $"外地导出{tag}有限公司", "", ""], rows[3]);
+        Assert.Equal(4, rows.Count);
     }
 
     [Fact]

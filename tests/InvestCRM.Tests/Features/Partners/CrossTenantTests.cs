@@ -55,6 +55,7 @@ public abstract class CrossTenantTests(PartnerApp app) : AppTests(app)
         ["GET /chains/{Id:int}/edit"] = b => new($"/chains/{b.Staff.ChainId}/edit", Owner.Staff),
         ["GET /chains/{ChainId:int}/nodes/new"] = b => new($"/chains/{b.Staff.ChainId}/nodes/new", Owner.Staff),
         ["GET /chain-nodes/{Id:int}"] = b => new($"/chain-nodes/{b.Staff.NodeId}", Owner.Staff),
+        ["GET /chain-nodes/{id:int}/export"] = b => new($"/chain-nodes/{b.Staff.NodeId}/export", Owner.Staff),
         ["GET /chain-nodes/{Id:int}/edit"] = b => new($"/chain-nodes/{b.Staff.NodeId}/edit", Owner.Staff),
         ["GET /targets/{Id:int}"] = b => new($"/targets/{b.Staff.TargetId}", Owner.Staff),
         ["GET /targets/{Id:int}/edit"] = b => new($"/targets/{b.Staff.TargetId}/edit", Owner.Staff),
