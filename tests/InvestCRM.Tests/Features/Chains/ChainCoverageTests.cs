@@ -37,8 +37,9 @@ public sealed class ChainCoverageTests
         Assert.Equal(
             [NodeStanding.Covered, NodeStanding.Covered, NodeStanding.Filling, NodeStanding.Gap, NodeStanding.Covered, NodeStanding.Gap],
             fixture.Nodes.Select(n => figures[n].Standing));
-        // 甲 is also linked to the other chain's node, which no one asked for.
+        // 甲 is also linked to the other chain's node, which no one asked for; a chain without nodes asks for none.
         Assert.Equal(fixture.Nodes.Count, figures.Count);
+        Assert.Empty(await fixture.Coverage.FiguresAsync([]));
     }
 
     [Theory]
