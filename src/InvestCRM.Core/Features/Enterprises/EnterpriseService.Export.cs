@@ -22,7 +22,7 @@ public sealed partial class EnterpriseService
     /// columns hold the firm's first contact), then the number of projects and the date entered. Written row by row
     /// as they are read.
     /// </summary>
-    public async Task WriteXlsxAsync(Stream output, string? query, EnterpriseExportText text, CancellationToken ct = default)
+    public async Task WriteXlsxAsync(Stream output, EnterpriseSearch search, EnterpriseExportText text, CancellationToken ct = default)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = Workbook(document);
@@ -34,7 +34,7 @@ public sealed partial class EnterpriseService
             WriteRow(writer, [TextCell(text.FilterLine)]);
             WriteRow(writer, text.ImportHeaders.Append(text.ProjectsHeader).Append(text.CreatedHeader).Select(h => TextCell(h, HeaderStyle)));
             var nodes = await ChainNodeNames.LoadAsync(db, ct);
-            var rows = Matching(query).OrderByDescending(e => e.Id).Take(MaxExportRows)
+            var rows = Matching(search).OrderByDescending(e => e.Id).Take(MaxExportRows)
                 .Select(e => new
                 {
                     Enterprise = e, Projects = db.Projects.Count(p => p.EnterpriseId == e.Id),

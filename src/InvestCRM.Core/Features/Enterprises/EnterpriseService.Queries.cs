@@ -7,9 +7,13 @@ public sealed partial class EnterpriseService
     public const int PageSize = 20;
 
     /// <summary>Enterprises whose name or credit code contains <paramref name="query"/>, newest first.</summary>
-    public async Task<EnterprisePage> SearchAsync(string? query, int page, CancellationToken ct = default)
+    public Task<EnterprisePage> SearchAsync(string? query, int page, CancellationToken ct = default) =>
+        SearchAsync(new EnterpriseSearch(query), page, ct);
+
+    /// <summary>The enterprises the search finds, newest first, a page at a time.</summary>
+    public async Task<EnterprisePage> SearchAsync(EnterpriseSearch search, int page, CancellationToken ct = default)
     {
-        var rows = Matching(query);
+        var rows = Matching(search);
         var total = await rows.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         // Ids grow with time, so the newest enterprise has the highest id.
@@ -22,15 +26,27 @@ public sealed partial class EnterpriseService
     }
 
     /// <summary>The search's rule, shared by the list and its export.</summary>
-    private IQueryable<Enterprise> Matching(string? query)
+    private IQueryable<Enterprise> Matching(EnterpriseSearch search)
     {
         var rows = db.Enterprises.AsNoTracking();
-        if (string.IsNullOrWhiteSpace(query))
+        if (search.LocalOnly)
+        {
+            rows = rows.Where(e => e.IsLocal);
+        }
+
+        // Working in the node as the chain map counts it: linked to it, or with a project on it.
+        if (search.NodeId is { } node)
+        {
+            rows = rows.Where(e => db.EnterpriseChainNodes.Any(l => l.EnterpriseId == e.Id && l.ChainNodeId == node)
+                || db.Projects.Any(p => p.EnterpriseId == e.Id && p.ChainNodeId == node));
+        }
+
+        if (string.IsNullOrWhiteSpace(search.Text))
         {
             return rows;
         }
 
-        var text = query.Trim();
+        var text = search.Text.Trim();
         var code = CreditCode.Normalize(text);
         var normalized = EnterpriseName.Normalize(text);
         return rows.Where(e => e.Name.Contains(text) || (e.CreditCode != null && e.CreditCode.Contains(code))

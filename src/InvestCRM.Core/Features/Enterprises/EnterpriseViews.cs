@@ -7,6 +7,15 @@ namespace InvestCRM.Features.Enterprises;
 /// <summary>One line of the enterprise list.</summary>
 public sealed record EnterpriseRow(int Id, string Name, string? CreditCode, string? Industry, string? HqProvince, string? HqCity, int Projects);
 
+/// <summary>
+/// What the enterprise list looks for: text in the name or credit code, firms marked local (本地企业) only, and firms
+/// working in one chain node (linked to it, or with a project on it); every part optional.
+/// </summary>
+public sealed record EnterpriseSearch(string? Text = null, bool LocalOnly = false, int? NodeId = null)
+{
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && !LocalOnly && NodeId is null;
+}
+
 public sealed record EnterprisePage(IReadOnlyList<EnterpriseRow> Rows, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace InvestCRM.BrowserTests.Features.Chains;
 
-/// <summary>A manager reads a chain map on a phone, opens a gap and starts a project with a firm that works in it.</summary>
+/// <summary>A manager reads a chain map on a phone, opens a gap, lists its firms in the register and starts a project with one.</summary>
 public sealed class ChainMapPhoneTests(KestrelApp app, Chromium chromium) : BrowserTest(app, chromium)
 {
     protected override BrowserNewContextOptions ContextOptions => new()
@@ -20,7 +20,7 @@ public sealed class ChainMapPhoneTests(KestrelApp app, Chromium chromium) : Brow
     };
 
     [Fact]
-    public async Task A_manager_opens_a_gap_on_the_map_and_starts_a_project_with_a_target_firm()
+    public async Task A_manager_opens_a_gap_on_the_map_lists_its_firms_and_starts_a_project_with_one()
     {
         var tag = Unique("");
         var (chainId, nodes) = await ChainAsync($"测试产业链{tag}", $"已有环节{tag}", $"空白环节{tag}");
@@ -40,6 +40,17 @@ public sealed class ChainMapPhoneTests(KestrelApp app, Chromium chromium) : Brow
         await Expect(Page.GetByText(UiText.Chinese("Chain.NoLocalFirms"))).ToBeVisibleAsync();
         var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"外地目标企业{tag}有限公司" });
         await ScreenshotAsync("chain-node-gap-phone");
+
+        // The register, narrowed to the node; then to local firms only, in place (htmx), which leaves none here.
+        await Page.GetByRole(AriaRole.Link, new() { Name = UiText.Chinese("Chain.InRegister") }).TapAsync();
+        await Expect(Page.GetByText(string.Format(UiText.Chinese("Enterprise.Found"), 1))).ToBeVisibleAsync();
+        await Page.GetByLabel(UiText.Chinese("Enterprise.LocalOnly")).CheckAsync();
+        await Expect(Page.GetByText(string.Format(UiText.Chinese("Enterprise.Found"), 0))).ToBeVisibleAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($@"/enterprises\?local=1&node={nodes[1]}$"));
+        Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The list scrolls sideways on a phone.");
+        await ScreenshotAsync("enterprise-list-node-phone");
+        await Page.GoBackAsync();
+        await Page.GoBackAsync();
 
         await row.GetByRole(AriaRole.Link, new() { Name = UiText.Chinese("Chain.NewProject") }).TapAsync();
         await Expect(Page).ToHaveURLAsync(new Regex($@"/projects/new\?enterpriseId={target}$"));

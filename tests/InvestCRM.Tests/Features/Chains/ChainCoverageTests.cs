@@ -91,6 +91,26 @@ public sealed class ChainCoverageTests
         Assert.Contains("IsLocal", audit.Changes);
     }
 
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task The_enterprise_search_finds_a_nodes_firms_as_the_map_counts_them(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var search = new EnterpriseService(fixture.Database.Db, TimeProvider.System);
+        var figures = await fixture.Coverage.FiguresAsync(fixture.Nodes);
+
+        foreach (var node in fixture.Nodes)
+        {
+            var found = await search.SearchAsync(new EnterpriseSearch(NodeId: node), 1);
+            Assert.Equal(figures[node].LocalFirms + figures[node].OtherFirms, found.Total);
+        }
+
+        Assert.Equal(["戊科技有限公司", "丁新能源有限公司"], (await search.SearchAsync(new EnterpriseSearch(NodeId: fixture.Electrolyte), 1)).Rows.Select(r => r.Name));
+        Assert.Equal(["三明甲氟化工有限公司"], (await search.SearchAsync(new EnterpriseSearch(LocalOnly: true), 1)).Rows.Select(r => r.Name));
+        Assert.Equal(0, (await search.SearchAsync(new EnterpriseSearch(LocalOnly: true, NodeId: fixture.Polymers), 1)).Total);
+        Assert.Equal(["戊科技有限公司"], (await search.SearchAsync(new EnterpriseSearch("戊", NodeId: fixture.Coatings), 1)).Rows.Select(r => r.Name));
+    }
+
     private sealed class Fixture : IAsyncDisposable
     {
         private Fixture(ProjectTestDatabase database)

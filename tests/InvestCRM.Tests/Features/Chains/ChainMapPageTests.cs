@@ -77,6 +77,33 @@ public abstract class ChainMapPageTests(CrmApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task The_enterprise_list_and_its_export_narrow_to_a_node_and_to_local_firms()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (_, nodes) = await AddChainAsync(tag);
+        var user = await App.CreateUserAsync(Roles.Staff);
+        using var staff = await App.SignedInSessionAsync(user.Email, user.Password);
+        using var local = await CreateFirmAsync(staff, $"三明本地筛选{tag}有限公司", nodes[0], isLocal: true);
+        using var target = await CreateFirmAsync(staff, $"外地筛选{tag}有限公司", nodes[0], isLocal: false);
+
+        var byNode = await staff.GetPageAsync($"/enterprises?node={nodes[0]}");
+        var localOnly = await staff.GetPageAsync($"/enterprises/results?node={nodes[0]}&local=1");
+        using var export = await staff.GetAsync($"/enterprises/export?node={nodes[0]}&local=1");
+
+        Assert.Contains(string.Format(UiText.Chinese("Enterprise.Found"), 2), byNode);
+        Assert.Matches($"<option value=\"{nodes[0]}\" selected", byNode);
+        Assert.Contains($"三明本地筛选{tag}有限公司", localOnly);
+        Assert.DoesNotContain($"外地筛选{tag}有限公司", localOnly);
+        Assert.Contains($"href=\"/enterprises/export?local=1&node={nodes[0]}\"", WebUtility.HtmlDecode(localOnly));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await export.Content.ReadAsByteArrayAsync(Ct)), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal($"{UiText.Chinese("Nav.Enterprises")} · {UiText.Chinese("Enterprise.LocalOnly")} · "
+            + $"{UiText.Chinese("Field.Enterprise.ChainNodeIds")}: 测试链{tag} / 环节甲{tag}", Assert.Single(rows[0]));
+        Assert.Equal([$"三明本地筛选{tag}有限公司"], rows.Skip(2).Select(r => r[0]));
+    }
+
+    [Fact]
     public async Task An_unknown_node_answers_404()
     {
         using var staff = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);

@@ -257,7 +257,7 @@ public class EnterpriseImportTests
         var exported = new MemoryStream();
         var text = new EnterpriseExportText("企业", "全部", EnterpriseImport.Columns.Select(c => UiText.Chinese(c.Label)).ToList(), "项目数", "录入时间",
             size => size.ToString(), local => local ? "是" : "否");
-        await new EnterpriseService(check, TimeProvider.System).WriteXlsxAsync(exported, null, text, TestContext.Current.CancellationToken);
+        await new EnterpriseService(check, TimeProvider.System).WriteXlsxAsync(exported, new EnterpriseSearch(), text, TestContext.Current.CancellationToken);
         var (table, problem) = await ImportTable.ReadAsync("企业.xlsx", exported.Length, () => new MemoryStream(exported.ToArray()), TestContext.Current.CancellationToken);
         Assert.Null(problem);
         var column = EnterpriseImport.Columns.ToList().FindIndex(c => c.Field == nameof(EnterpriseInput.ChainNodeIds));
