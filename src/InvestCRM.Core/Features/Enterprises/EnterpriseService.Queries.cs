@@ -34,11 +34,13 @@ public sealed partial class EnterpriseService
             rows = rows.Where(e => e.IsLocal);
         }
 
-        // Working in the node as the chain map counts it: linked to it, or with a project on it.
+        // Working in the node as the chain map counts it: linked to it, or with a project on it. Two uncorrelated id
+        // lists, each read once from its node index (a per-firm EXISTS let SQLite scan the node's projects per firm).
         if (search.NodeId is { } node)
         {
-            rows = rows.Where(e => db.EnterpriseChainNodes.Any(l => l.EnterpriseId == e.Id && l.ChainNodeId == node)
-                || db.Projects.Any(p => p.EnterpriseId == e.Id && p.ChainNodeId == node));
+            var linked = db.EnterpriseChainNodes.Where(l => l.ChainNodeId == node).Select(l => l.EnterpriseId);
+            var withProject = db.Projects.Where(p => p.ChainNodeId == node).Select(p => p.EnterpriseId);
+            rows = rows.Where(e => linked.Contains(e.Id) || withProject.Contains(e.Id));
         }
 
         if (string.IsNullOrWhiteSpace(search.Text))
