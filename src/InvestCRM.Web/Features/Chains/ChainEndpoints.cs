@@ -12,6 +12,10 @@ public static class ChainEndpoints
         return app;
     }
 
+    /// <summary>"产业链 / 环节" in the user's language, as the exports name a node.</summary>
+    public static string NodeName(ChainNodeDetail node) =>
+        $"{Display.Name(node.ChainName, node.ChainNameEn)} / {Display.Name(node.Node.Name, node.Node.NameEn)}";
+
     /// <summary>Why a firm counts as local: marked so, a project counted, or both.</summary>
     public static string WhyLocal(IStringLocalizer l, CoverageFirm firm) => string.Join(" · ",
         new[] { firm.Flagged ? l["Field.Enterprise.IsLocal"].Value : null, firm.Introduced ? l["Chain.Introduced"].Value : null }.OfType<string>());
@@ -20,7 +24,7 @@ public static class ChainEndpoints
     private static async Task<IResult> ExportAsync(int id, ChainCoverage coverage, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var text = new NodeExportText(l["Chain.ExportSheet"],
-            c => $"{Display.Name(c.Node.ChainName, c.Node.ChainNameEn)} / {Display.Name(c.Node.Node.Name, c.Node.Node.NameEn)} · {l.Enum(c.Figures.Standing)} · "
+            c => $"{NodeName(c.Node)} · {l.Enum(c.Figures.Standing)} · "
                 + l["Chain.NodeFigures", c.Figures.LocalFirms, c.Figures.OpenProjects, c.Figures.OtherFirms],
             [l["Chain.Kind"], l["Field.Enterprise.Name"], l["Field.Enterprise.CreditCode"], l["Field.Enterprise.HqCity"], l["Chain.WhyOrStage"],
                 l["Projects.Title"], l["Projects.Updated"]],

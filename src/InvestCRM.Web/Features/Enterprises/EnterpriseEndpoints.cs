@@ -1,5 +1,6 @@
 using InvestCRM.Features.Chains;
 using InvestCRM.Features.Enterprises;
+using InvestCRM.Web.Features.Chains;
 using InvestCRM.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -57,8 +58,7 @@ public static class EnterpriseEndpoints
         if (search.NodeId is { } id)
         {
             var node = await chains.FindNodeAsync(id, ct);
-            parts.Add($"{l["Field.Enterprise.ChainNodeIds"]}: " + (node is null ? "—"
-                : $"{Display.Name(node.ChainName, node.ChainNameEn)} / {Display.Name(node.Node.Name, node.Node.NameEn)}"));
+            parts.Add($"{l["Field.Enterprise.ChainNodeIds"]}: " + (node is null ? "—" : ChainEndpoints.NodeName(node)));
         }
 
         return string.Join(" · ", parts);
