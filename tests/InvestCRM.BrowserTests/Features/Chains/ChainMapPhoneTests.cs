@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using InvestCRM.BrowserTests.Fixtures;
-using InvestCRM.Features.Chains;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Tests.Fixtures;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,7 +21,7 @@ public sealed class ChainMapPhoneTests(KestrelApp app, Chromium chromium) : Brow
     public async Task A_manager_opens_a_gap_on_the_map_lists_its_firms_and_starts_a_project_with_one()
     {
         var tag = Unique("");
-        var (chainId, nodes) = await ChainAsync($"测试产业链{tag}", $"已有环节{tag}", $"空白环节{tag}");
+        var (chainId, nodes) = await App.Database.AddChainAsync($"测试产业链{tag}", $"已有环节{tag}", $"空白环节{tag}");
         await FirmAsync($"三明本地企业{tag}有限公司", isLocal: true, nodes[0]);
         var target = await FirmAsync($"外地目标企业{tag}有限公司", isLocal: false, nodes[1]);
         await SignInAsync(DemoAccounts.Manager);
@@ -54,16 +52,6 @@ public sealed class ChainMapPhoneTests(KestrelApp app, Chromium chromium) : Brow
 
         await row.GetByRole(AriaRole.Link, new() { Name = UiText.Chinese("Chain.NewProject") }).TapAsync();
         await Expect(Page).ToHaveURLAsync(new Regex($@"/projects/new\?enterpriseId={target}$"));
-    }
-
-    private async Task<(int ChainId, int[] Nodes)> ChainAsync(string name, params string[] nodes)
-    {
-        await using var db = App.Database.CreateContext(await App.CurrentUserAsync(DemoAccounts.Admin));
-        var chain = new IndustryChain { PlanId = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(), Name = name };
-        chain.Nodes.AddRange(nodes.Select((n, i) => new ChainNode { Segment = (ChainSegment)i, Name = n }));
-        db.IndustryChains.Add(chain);
-        await db.SaveChangesAsync();
-        return (chain.Id, chain.Nodes.Select(n => n.Id).ToArray());
     }
 
     private async Task<int> FirmAsync(string name, bool isLocal, int node)

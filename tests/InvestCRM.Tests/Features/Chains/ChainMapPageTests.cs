@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using InvestCRM.Features.Chains;
 using InvestCRM.Features.Identity;
 using InvestCRM.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -122,20 +121,9 @@ public abstract class ChainMapPageTests(CrmApp app) : AppTests(app)
         return (match.Groups[1].Value, System.Net.WebUtility.HtmlDecode(match.Groups[2].Value));
     }
 
-    private async Task<(int ChainId, int[] Nodes)> AddChainAsync(string tag)
-    {
-        await using var db = App.Database.CreateContext();
-        var planId = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
-        var chain = new IndustryChain { PlanId = planId, Name = $"测试链{tag}" };
-        chain.Nodes.AddRange([
-            new ChainNode { Segment = ChainSegment.Upstream, Name = $"环节甲{tag}" },
-            new ChainNode { Segment = ChainSegment.Midstream, Name = $"环节乙{tag}" },
-            new ChainNode { Segment = ChainSegment.Downstream, Name = $"环节丙{tag}" },
-        ]);
-        db.IndustryChains.Add(chain);
-        await db.SaveChangesAsync(Ct);
-        return (chain.Id, chain.Nodes.Select(n => n.Id).ToArray());
-    }
+    /// <summary>测试链{tag} with 环节甲 (上游), 环节乙 (中游) and 环节丙 (下游).</summary>
+    private Task<(int ChainId, int[] Nodes)> AddChainAsync(string tag) =>
+        App.Database.AddChainAsync($"测试链{tag}", $"环节甲{tag}", $"环节乙{tag}", $"环节丙{tag}");
 
     private static Task<HttpResponseMessage> CreateFirmAsync(WebSession session, string name, int node, bool isLocal)
     {
