@@ -22,6 +22,7 @@ using InvestCRM.Features.Stages;
 using InvestCRM.Features.Reporting;
 using InvestCRM.Features.Targets;
 using InvestCRM.Features.Teams;
+using InvestCRM.Features.Tracks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestCRM;
@@ -62,6 +63,8 @@ public static class CrmServices
         services.AddScoped<PlanService>();
         services.AddScoped<ChainService>();
         services.AddScoped<ChainCoverage>();
+        services.AddScoped<TrackEvaluation>();
+        services.AddScoped<TrackService>();
         services.AddScoped<IncubatorService>();
         services.AddScoped<IncubatorOverview>();
         services.AddScoped<TeamService>();

@@ -18,6 +18,7 @@ using InvestCRM.Features.Referrals;
 using InvestCRM.Features.Stages;
 using InvestCRM.Features.Targets;
 using InvestCRM.Features.Teams;
+using InvestCRM.Features.Tracks;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -48,6 +49,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
     public DbSet<ActivityParticipant> ActivityParticipants => Set<ActivityParticipant>();
     public DbSet<ActivityContact> ActivityContacts => Set<ActivityContact>();
     public DbSet<CrmEvent> Events => Set<CrmEvent>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<TrackReview> TrackReviews => Set<TrackReview>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerSummary> LedgerSummaries => Set<LedgerSummary>();
     public DbSet<LedgerRollup> LedgerRollups => Set<LedgerRollup>();
@@ -91,6 +94,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUserAc
         builder.Entity<Referral>().HasQueryFilter(r => !PartnerScope || r.IncubatorId == ScopeIncubatorId);
         builder.Entity<ReferralUpdate>().HasQueryFilter(u => !PartnerScope || u.IncubatorId == ScopeIncubatorId);
         builder.Entity<Attachment>().HasQueryFilter(a => !PartnerScope || (a.IncubatorId != null && a.IncubatorId == ScopeIncubatorId));
+        // Tracks are the park's own evaluation of its units: no partner sees them.
+        builder.Entity<Track>().HasQueryFilter(t => !PartnerScope);
+        builder.Entity<TrackReview>().HasQueryFilter(r => !PartnerScope);
         builder.Entity<ApiKey>().HasQueryFilter(k => !PartnerScope || k.IncubatorId == ScopeIncubatorId);
 
         // Staff working records never reach partners: enterprises, contacts, activities, the audit trail.

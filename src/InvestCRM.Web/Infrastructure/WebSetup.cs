@@ -3,6 +3,7 @@ using InvestCRM.Web.Features.Account;
 using InvestCRM.Web.Features.Activities;
 using InvestCRM.Web.Features.Attachments;
 using InvestCRM.Web.Features.Chains;
+using InvestCRM.Web.Features.Tracks;
 using InvestCRM.Web.Features.Enterprises;
 using InvestCRM.Web.Features.Home;
 using InvestCRM.Web.Features.Funnel;
@@ -99,6 +100,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapEnterpriseEndpoints();
         app.MapChainEndpoints();
+        app.MapTrackEndpoints();
         app.MapProjectEndpoints();
         app.MapDashboardEndpoints();
         app.MapFunnelEndpoints();

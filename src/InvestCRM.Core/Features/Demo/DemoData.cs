@@ -8,6 +8,7 @@ using InvestCRM.Features.Pipeline;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Teams;
+using InvestCRM.Features.Tracks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ namespace InvestCRM.Features.Demo;
 public sealed class DemoData(
     CrmDbContext db, UserAdministration userAdmin, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
     IOptions<DemoOptions> options, LedgerMaintenance ledger, PipelineMaintenance pipeline, FunnelMaintenance funnel, ProjectService projects,
-    TimeProvider clock, ILogger<DemoData> log)
+    TrackService tracks, TimeProvider clock, ILogger<DemoData> log)
 {
     public static readonly (string Email, string Name, string Role, string? Team, string? IncubatorCity)[] Accounts =
     [
@@ -63,6 +64,7 @@ public sealed class DemoData(
         if (count > 0)
         {
             await new DemoReferrals(db, projects, clock).EnsureAsync(plan.Id, ct);
+            await new DemoTracks(db, tracks).EnsureAsync(plan.Id, ct);
         }
     }
 

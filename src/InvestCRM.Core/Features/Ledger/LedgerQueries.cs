@@ -169,7 +169,7 @@ public sealed partial class LedgerQueries(CrmDbContext db)
     }
 
     /// <summary>The share of an entry that the scope's unit is credited with (1 for whole credit).</summary>
-    private static decimal WeightIn(LedgerScope scope, LedgerEntry e) =>
+    internal static decimal WeightIn(LedgerScope scope, LedgerEntry e) =>
         LedgerLine.Lines(e, +1).Where(l => Matches(scope, l))
             .Sum(l => scope.UsesShare(l.Role, l.SplitScope) ? l.SharedProjects / (decimal)LedgerSummary.Scale : 1m);
 

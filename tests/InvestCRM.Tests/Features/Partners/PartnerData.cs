@@ -22,6 +22,9 @@ public sealed record StaffRecords(int EnterpriseId, int ContactId, long Activity
     int PlanId, int ParkId, int TeamId, int StageId, int TargetId, string UserId)
 {
     public int IncubatorContactId { get; init; }
+
+    /// <summary>A demo 揭榜挂帅 track (the demo list has claimed ones; partners see no track).</summary>
+    public int TrackId { get; init; }
 }
 
 public static class PartnerData
@@ -88,7 +91,10 @@ public static class PartnerData
         var node = await db.ChainNodes.FirstAsync();
         return new StaffRecords(project.EnterpriseId, contact.Id, activity.Id, entry.Id, crmEvent.Id, node.ChainId, node.Id,
             await db.Plans.Select(p => p.Id).FirstAsync(), await db.Parks.Select(p => p.Id).FirstAsync(), await db.Teams.Select(t => t.Id).FirstAsync(),
-            stage.Id, await db.Targets.Select(t => t.Id).FirstAsync(), partnerId) { IncubatorContactId = incubatorContact.Id };
+            stage.Id, await db.Targets.Select(t => t.Id).FirstAsync(), partnerId)
+        {
+            IncubatorContactId = incubatorContact.Id, TrackId = await db.Tracks.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
+        };
     }
 
     /// <summary>Issues a key through the app's own service, as an admin would.</summary>
