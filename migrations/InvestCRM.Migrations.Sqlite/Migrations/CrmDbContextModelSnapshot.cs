@@ -849,6 +849,10 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                     b.HasIndex("ProjectId", "StageId")
                         .IsUnique();
 
+                    b.HasIndex("ChainId", "StageId", "CountedAt");
+
+                    b.HasIndex("ChainNodeId", "StageId", "CountedAt");
+
                     b.HasIndex("StageId", "CountedAt", "Id", "IncubatorId");
 
                     b.ToTable("LedgerEntries", (string)null);

@@ -29,7 +29,7 @@ internal sealed class DemoTracks(CrmDbContext db, TrackService tracks)
             new(TargetScope.Park, SanmingPlan.Yongan, "郑晓东（永安市副市长）", new(2023, 6, 1), new(2027, 12, 31), 10, 70_000, 150_000, 8_000),
             []),
         (new("抗肿瘤创新药", "生物医药", "抗肿瘤药物", "承接京津冀、长三角创新药成果转化，建设金沙园抗肿瘤药物产业化基地。", new(2024, 1, 15)),
-            new(TargetScope.Team, "生物医药招商组", "黄丽（生物医药招商组组长）", new(2024, 2, 1), new(2026, 12, 31), 4, 60_000, 100_000, 2_500),
+            new(TargetScope.Park, SanmingPlan.Biomedicine, "黄丽（金沙园管委会副主任）", new(2024, 2, 1), new(2026, 12, 31), 4, 60_000, 100_000, 2_500),
             []),
         (new("稀土永磁电机", "稀土新材料", "永磁电机", "以永磁电机为牵引，招引稀土永磁下游应用企业。", new(2023, 3, 1)),
             new(TargetScope.Team, "驻京招商小分队", "刘洋（驻京招商小分队队长）", new(2023, 4, 15), new(2025, 12, 31), 3, 50_000, 80_000, 2_000),

@@ -82,7 +82,7 @@ public sealed class TrackEvaluation(CrmDbContext db, TargetProgress progress, Ti
             return null;
         }
 
-        var counted = await CountedAsync(claim, int.MaxValue, ct);
+        var counted = await CountedAsync(claim, null, ct);
         var open = await OpenProjects(claim).GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Investment = g.Sum(p => p.PlannedInvestmentWan ?? 0) })
             .FirstOrDefaultAsync(ct);
@@ -155,25 +155,33 @@ public sealed class TrackEvaluation(CrmDbContext db, TargetProgress progress, Ti
         return new Claim(track, await progress.DefaultCountingStageAsync(ct), rule, units, new DateRange(claimed, end), day);
     }
 
-    private async Task<IReadOnlyList<TrackCountedRow>> CountedAsync(Claim claim, int limit, CancellationToken ct)
+    /// <summary>The claim's entries newest first, with their projects' titles only when listed (a figure needs none).</summary>
+    private async Task<IReadOnlyList<TrackCountedRow>> CountedAsync(Claim claim, int? limit, CancellationToken ct)
     {
-        var (track, units, start, end) = (claim.Track, claim.Units, claim.Range.Start, claim.Range.End);
-        var entries = db.LedgerEntries.AsNoTracking()
-            .Where(e => e.StageId == claim.Stage && e.ReversedAt == null && e.CountedAt >= start && e.CountedAt < end);
-        entries = track.ChainNodeId is { } node ? entries.Where(e => e.ChainNodeId == node) : entries.Where(e => e.ChainId == track.ChainId);
-        entries = track.ClaimScope == TargetScope.Park
-            ? entries.Where(e => units.Contains(e.ParkId ?? 0) || (e.SecondaryScope == TargetScope.Park && units.Contains(e.SecondaryId ?? 0)))
-            : entries.Where(e => units.Contains(e.TeamId ?? 0) || (e.SecondaryScope == TargetScope.Team && units.Contains(e.SecondaryId ?? 0)));
-        var rows = await entries.OrderByDescending(e => e.CountedAt).ThenByDescending(e => e.Id).Take(limit)
-            .Join(db.Projects, e => e.ProjectId, p => p.Id, (e, p) => new { Entry = e, p.Title })
-            .ToListAsync(ct);
-        var scope = new LedgerScope(claim.Stage, claim.Range, track.ClaimScope!.Value, units, claim.Rule);
+        var entries = Entries(claim).OrderByDescending(e => e.CountedAt).ThenByDescending(e => e.Id);
+        var rows = limit is { } take
+            ? await entries.Take(take).Join(db.Projects, e => e.ProjectId, p => p.Id, (e, p) => new { Entry = e, p.Title }).ToListAsync(ct)
+            : (await entries.ToListAsync(ct)).Select(e => new { Entry = e, Title = "" }).ToList();
+        var scope = new LedgerScope(claim.Stage, claim.Range, claim.Track.ClaimScope!.Value, claim.Units, claim.Rule);
         return rows.Select(r =>
         {
             var (e, weight) = (r.Entry, LedgerQueries.WeightIn(scope, r.Entry));
             return new TrackCountedRow(e.ProjectId, r.Title, e.CountedAt, e.IsExpansion, weight,
                 weight * e.InvestmentWan, weight * e.OutputValueWan, weight * e.TaxWan);
         }).ToList();
+    }
+
+    /// <summary>Read through the entries' (ChainNodeId or ChainId, StageId, CountedAt) index: a claim reads its own entries only.</summary>
+    private IQueryable<LedgerEntry> Entries(Claim claim)
+    {
+        var (track, units, start, end) = (claim.Track, claim.Units, claim.Range.Start, claim.Range.End);
+        var entries = track.ChainNodeId is { } node
+            ? db.LedgerEntries.AsNoTracking().Where(e => e.ChainNodeId == node)
+            : db.LedgerEntries.AsNoTracking().Where(e => e.ChainId == track.ChainId);
+        entries = entries.Where(e => e.StageId == claim.Stage && e.CountedAt >= start && e.CountedAt < end && e.ReversedAt == null);
+        return track.ClaimScope == TargetScope.Park
+            ? entries.Where(e => units.Contains(e.ParkId ?? 0) || (e.SecondaryScope == TargetScope.Park && units.Contains(e.SecondaryId ?? 0)))
+            : entries.Where(e => units.Contains(e.TeamId ?? 0) || (e.SecondaryScope == TargetScope.Team && units.Contains(e.SecondaryId ?? 0)));
     }
 
     private IQueryable<Project> OpenProjects(Claim claim)

@@ -91,6 +91,16 @@ namespace InvestCRM.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ChainId_StageId_CountedAt",
+                table: "LedgerEntries",
+                columns: new[] { "ChainId", "StageId", "CountedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ChainNodeId_StageId_CountedAt",
+                table: "LedgerEntries",
+                columns: new[] { "ChainNodeId", "StageId", "CountedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrackReviews_TrackId_ReviewedOn",
                 table: "TrackReviews",
                 columns: new[] { "TrackId", "ReviewedOn" });
@@ -120,6 +130,14 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Tracks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_LedgerEntries_ChainId_StageId_CountedAt",
+                table: "LedgerEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_LedgerEntries_ChainNodeId_StageId_CountedAt",
+                table: "LedgerEntries");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvestCRM.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261123112417_Tracks")]
+    [Migration("20261123114224_Tracks")]
     partial class Tracks
     {
         /// <inheritdoc />
@@ -851,6 +851,10 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProjectId", "StageId")
                         .IsUnique();
+
+                    b.HasIndex("ChainId", "StageId", "CountedAt");
+
+                    b.HasIndex("ChainNodeId", "StageId", "CountedAt");
 
                     b.HasIndex("StageId", "CountedAt", "Id", "IncubatorId");
 

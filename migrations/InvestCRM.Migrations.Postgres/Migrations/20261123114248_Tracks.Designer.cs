@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InvestCRM.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261123112430_Tracks")]
+    [Migration("20261123114248_Tracks")]
     partial class Tracks
     {
         /// <inheritdoc />
@@ -886,6 +886,10 @@ namespace InvestCRM.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProjectId", "StageId")
                         .IsUnique();
+
+                    b.HasIndex("ChainId", "StageId", "CountedAt");
+
+                    b.HasIndex("ChainNodeId", "StageId", "CountedAt");
 
                     b.HasIndex("StageId", "CountedAt", "Id", "IncubatorId");
 

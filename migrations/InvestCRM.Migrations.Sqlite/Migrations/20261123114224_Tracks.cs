@@ -90,6 +90,16 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ChainId_StageId_CountedAt",
+                table: "LedgerEntries",
+                columns: new[] { "ChainId", "StageId", "CountedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ChainNodeId_StageId_CountedAt",
+                table: "LedgerEntries",
+                columns: new[] { "ChainNodeId", "StageId", "CountedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrackReviews_TrackId_ReviewedOn",
                 table: "TrackReviews",
                 columns: new[] { "TrackId", "ReviewedOn" });
@@ -119,6 +129,14 @@ namespace InvestCRM.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Tracks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_LedgerEntries_ChainId_StageId_CountedAt",
+                table: "LedgerEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_LedgerEntries_ChainNodeId_StageId_CountedAt",
+                table: "LedgerEntries");
         }
     }
 }
