@@ -82,14 +82,18 @@ public sealed class TrackEvaluation(CrmDbContext db, TargetProgress progress, Ti
             return null;
         }
 
-        var counted = await CountedAsync(claim, null, ct);
+        var counted = await Weighted(claim).GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Projects = g.Sum(x => x.Weight), Enterprises = g.Sum(x => x.IsExpansion ? 0 : x.Weight), Investment = g.Sum(x => x.Weight * x.InvestmentWan),
+                Output = g.Sum(x => x.Weight * x.OutputValueWan), Tax = g.Sum(x => x.Weight * x.TaxWan),
+            })
+            .FirstOrDefaultAsync(ct);
         var open = await OpenProjects(claim).GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Investment = g.Sum(p => p.PlannedInvestmentWan ?? 0) })
             .FirstOrDefaultAsync(ct);
-        var figures = new TrackFigures(
-            counted.Sum(c => c.Weight), counted.Where(c => !c.IsExpansion).Sum(c => c.Weight),
-            counted.Sum(c => c.InvestmentWan), counted.Sum(c => c.OutputValueWan), counted.Sum(c => c.TaxWan),
-            open?.Count ?? 0, open?.Investment ?? 0);
+        var figures = new TrackFigures(counted?.Projects ?? 0, counted?.Enterprises ?? 0, counted?.Investment ?? 0, counted?.Output ?? 0,
+            counted?.Tax ?? 0, open?.Count ?? 0, open?.Investment ?? 0);
         return Judge(track, figures, claim.Day);
     }
 
@@ -155,13 +159,12 @@ public sealed class TrackEvaluation(CrmDbContext db, TargetProgress progress, Ti
         return new Claim(track, await progress.DefaultCountingStageAsync(ct), rule, units, new DateRange(claimed, end), day);
     }
 
-    /// <summary>The claim's entries newest first, with their projects' titles only when listed (a figure needs none).</summary>
-    private async Task<IReadOnlyList<TrackCountedRow>> CountedAsync(Claim claim, int? limit, CancellationToken ct)
+    /// <summary>The claim's newest entries with their projects' titles.</summary>
+    private async Task<IReadOnlyList<TrackCountedRow>> CountedAsync(Claim claim, int limit, CancellationToken ct)
     {
-        var entries = Entries(claim).OrderByDescending(e => e.CountedAt).ThenByDescending(e => e.Id);
-        var rows = limit is { } take
-            ? await entries.Take(take).Join(db.Projects, e => e.ProjectId, p => p.Id, (e, p) => new { Entry = e, p.Title }).ToListAsync(ct)
-            : (await entries.ToListAsync(ct)).Select(e => new { Entry = e, Title = "" }).ToList();
+        var rows = await Entries(claim).OrderByDescending(e => e.CountedAt).ThenByDescending(e => e.Id).Take(limit)
+            .Join(db.Projects, e => e.ProjectId, p => p.Id, (e, p) => new { Entry = e, p.Title })
+            .ToListAsync(ct);
         var scope = new LedgerScope(claim.Stage, claim.Range, claim.Track.ClaimScope!.Value, claim.Units, claim.Rule);
         return rows.Select(r =>
         {
@@ -169,6 +172,34 @@ public sealed class TrackEvaluation(CrmDbContext db, TargetProgress progress, Ti
             return new TrackCountedRow(e.ProjectId, r.Title, e.CountedAt, e.IsExpansion, weight,
                 weight * e.InvestmentWan, weight * e.OutputValueWan, weight * e.TaxWan);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The claim's entries with the share the claimant is credited with, summed by the database (a whole chain's claim has
+    /// tens of thousands of entries at scale). The same rule as <see cref="LedgerQueries.WeightIn"/>, which the listed rows
+    /// use and the tests hold both to: the primary unit counts whole, or its share when the plan splits credit with a
+    /// second unit of the same kind; the second unit counts whole, or its share under split credit.
+    /// </summary>
+    private IQueryable<WeightedEntry> Weighted(Claim claim)
+    {
+        var (units, split, scope) = (claim.Units, claim.Rule == CreditRule.Split, claim.Track.ClaimScope!.Value);
+        var park = scope == TargetScope.Park;
+        return Entries(claim).Select(e => new WeightedEntry
+        {
+            IsExpansion = e.IsExpansion, InvestmentWan = e.InvestmentWan, OutputValueWan = e.OutputValueWan, TaxWan = e.TaxWan,
+            Weight = (units.Contains((park ? e.ParkId : e.TeamId) ?? 0) ? (split && e.SecondaryScope == scope ? 1 - e.SecondarySharePercent / 100 : 1) : 0)
+                + (e.SecondaryScope == scope && units.Contains(e.SecondaryId ?? 0) ? (split ? e.SecondarySharePercent / 100 : 1) : 0),
+        });
+    }
+
+    // A member-init shape (not a record) so that EF can sum over the projection.
+    private sealed class WeightedEntry
+    {
+        public bool IsExpansion { get; init; }
+        public decimal InvestmentWan { get; init; }
+        public decimal OutputValueWan { get; init; }
+        public decimal TaxWan { get; init; }
+        public decimal Weight { get; init; }
     }
 
     /// <summary>Read through the entries' (ChainNodeId or ChainId, StageId, CountedAt) index: a claim reads its own entries only.</summary>

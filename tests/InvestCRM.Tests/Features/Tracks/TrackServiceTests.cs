@@ -173,6 +173,46 @@ public sealed class TrackServiceTests
         Assert.Equal(["项目己", "项目丙", "项目乙", "项目甲"], (await fixture.Evaluation.CountedAsync(track)).Select(c => c.Title));
     }
 
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task Under_double_credit_the_summed_figures_equal_the_shares_listed_project_by_project(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var (inner, bases, other, polymers) = (fixture.InnerPark, fixture.Base, fixture.OtherPark, fixture.Polymers);
+        var plan = await fixture.Db.Plans.SingleAsync();
+        plan.CreditRule = CreditRule.Double;
+        await fixture.Db.SaveChangesAsync();
+        fixture.Db.ChangeTracker.Clear();
+
+        // Landed in the park inside the base and credited to the base too: both lines are the base's, each whole (考核双算),
+        // as a target of the base counts it.
+        await fixture.SignAsync(await fixture.ProjectAsync(fixture.On("甲", inner, polymers) with
+        {
+            SecondaryCreditScope = TargetScope.Park, SecondaryCreditId = bases, SecondaryCreditPercent = 40,
+        }), 1000);
+        // Landed elsewhere, the base the second unit: whole under double credit.
+        await fixture.SignAsync(await fixture.ProjectAsync(fixture.On("乙", other, polymers) with
+        {
+            SecondaryCreditScope = TargetScope.Park, SecondaryCreditId = bases, SecondaryCreditPercent = 40,
+        }), 500);
+        // Landed in the base, a team the second unit: a team's share is no park's, the base keeps it whole.
+        await fixture.SignAsync(await fixture.ProjectAsync(fixture.On("丙", bases, polymers) with
+        {
+            SecondaryCreditScope = TargetScope.Team, SecondaryCreditId = fixture.Database.TeamB, SecondaryCreditPercent = 40,
+        }), 300);
+        var track = await fixture.ClaimedTrackAsync("含氟聚合物（双算）", polymers, TargetScope.Park, bases);
+
+        var progress = await fixture.Evaluation.ProgressAsync(track);
+        var counted = await fixture.Evaluation.CountedAsync(track);
+
+        Assert.NotNull(progress);
+        // 甲 2 + 乙 1 + 丙 1 = 4 projects and enterprises; investment 2 × 1000 + 500 + 300 = 2800.
+        Assert.Equal(new TrackFigures(4m, 4m, 2800m, 0, 0, 0, 0), progress.Figures);
+        Assert.Equal([("项目丙", 1m), ("项目乙", 1m), ("项目甲", 2m)], counted.Select(c => (c.Title, c.Weight)));
+        Assert.Equal(progress.Figures.Projects, counted.Sum(c => c.Weight));
+        Assert.Equal(progress.Figures.InvestmentWan, counted.Sum(c => c.InvestmentWan));
+    }
+
     [Fact]
     public void Judge_weighs_each_commitment_against_the_share_of_the_claim_period_gone_by()
     {
