@@ -59,7 +59,7 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
         var firms = await Firms(nodeIds, stage).GroupBy(f => f.NodeId)
             .Select(g => new { Node = g.Key, All = g.Count(), Local = g.Count(f => f.Flagged || f.Introduced) })
             .ToDictionaryAsync(g => g.Node, ct);
-        var open = await OpenProjects(nodeIds, await StagesBeforeAsync(stage, ct)).GroupBy(p => p.ChainNodeId!.Value)
+        var open = await OpenProjects(nodeIds, await progress.OpenStagesAsync(ct)).GroupBy(p => p.ChainNodeId!.Value)
             .Select(g => new { Node = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Node, g => g.Count, ct);
         return nodeIds.Distinct().ToDictionary(id => id, id => firms.TryGetValue(id, out var f)
@@ -81,7 +81,7 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
         var firms = Firms([nodeId], stage);
         var local = await Listed(firms.Where(f => f.Flagged || f.Introduced), limit, ct);
         var others = await Listed(firms.Where(f => !f.Flagged && !f.Introduced), limit, ct);
-        var open = await OpenProjects([nodeId], await StagesBeforeAsync(stage, ct))
+        var open = await OpenProjects([nodeId], await progress.OpenStagesAsync(ct))
             .OrderByDescending(p => p.Stage!.Order).ThenByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(limit)
             .Select(p => new CoverageProject(p.Id, p.Title, p.EnterpriseId,
                 db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).First(), p.Stage!.NameZh, p.Stage.NameEn, p.UpdatedAt))
@@ -159,13 +159,6 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
     private IQueryable<Project> OpenProjects(IReadOnlyCollection<int> nodeIds, IReadOnlyList<int> stagesBefore) =>
         db.Projects.Where(p => p.ChainNodeId != null && nodeIds.Contains(p.ChainNodeId.Value) && p.Status == ProjectStatus.Active
             && stagesBefore.Contains(p.StageId));
-
-    /// <summary>The stages before the counting stage in pipeline order; every stage when none counts.</summary>
-    private async Task<List<int>> StagesBeforeAsync(int countingStage, CancellationToken ct)
-    {
-        var counting = await db.Stages.Where(s => s.Id == countingStage).Select(s => (int?)s.Order).FirstOrDefaultAsync(ct);
-        return await db.Stages.Where(s => counting == null || s.Order < counting).Select(s => s.Id).ToListAsync(ct);
-    }
 
     // A member-init shape (not a record) so that EF can filter and group on the projection.
     private sealed class NodeFirm

@@ -84,6 +84,17 @@ public sealed class TargetProgress(CrmDbContext db, TargetCatalog catalog, Ledge
 
     private static readonly object DefaultStageKey = new();
 
+    /// <summary>
+    /// The stages a project is open (在谈) at: those before the default counting stage in pipeline order; every stage when
+    /// none counts. The chain map and the 揭榜挂帅 claims both count open projects by it.
+    /// </summary>
+    public async Task<List<int>> OpenStagesAsync(CancellationToken ct = default)
+    {
+        var countingStage = await DefaultCountingStageAsync(ct);
+        var counting = await db.Stages.Where(s => s.Id == countingStage).Select(s => (int?)s.Order).FirstOrDefaultAsync(ct);
+        return await db.Stages.Where(s => counting == null || s.Order < counting).Select(s => s.Id).ToListAsync(ct);
+    }
+
     private static LedgerScope ScopeOf(PlanTarget target, Plan plan, int defaultStage, IReadOnlyList<(int Id, int? ParentId)> parks)
     {
         IReadOnlyList<int> units = target.Scope switch

@@ -136,7 +136,8 @@ public sealed class TrackEvaluation(CrmDbContext db, TargetProgress progress, Ti
         return new TrackProgress(figures, commitments, elapsed, standing);
     }
 
-    private sealed record Claim(Track Track, int Stage, CreditRule Rule, IReadOnlyList<int> Units, DateRange Range, DateOnly Day);
+    private sealed record Claim(Track Track, int Stage, IReadOnlyList<int> OpenStages, CreditRule Rule, IReadOnlyList<int> Units,
+        DateRange Range, DateOnly Day);
 
     private async Task<Claim?> ClaimAsync(Track track, DateOnly? asOf, CancellationToken ct)
     {
@@ -145,18 +146,14 @@ public sealed class TrackEvaluation(CrmDbContext db, TargetProgress progress, Ti
             return null;
         }
 
-        var rule = await db.Plans.AsNoTracking().Where(p => p.Id == track.PlanId).Select(p => p.CreditRule).FirstAsync(ct);
-        IReadOnlyList<int> units = [unit];
-        if (scope == TargetScope.Park)
-        {
-            var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == track.PlanId).Select(p => new { p.Id, p.ParentId }).ToListAsync(ct);
-            units = TargetProgress.WithDescendants(unit, parks.Select(p => (p.Id, p.ParentId)).ToList());
-        }
-
+        // The plan's credit rule, its default counting stage and park tree (the last two kept in the reference cache).
+        var context = await progress.ContextAsync(track.PlanId, ct);
+        IReadOnlyList<int> units = scope == TargetScope.Park ? TargetProgress.WithDescendants(unit, context.Parks) : [unit];
         var day = asOf ?? Today;
         var last = day < due ? day : due;
         var end = last < claimed ? claimed : last.AddDays(1);
-        return new Claim(track, await progress.DefaultCountingStageAsync(ct), rule, units, new DateRange(claimed, end), day);
+        return new Claim(track, context.DefaultStageId, await progress.OpenStagesAsync(ct), context.Plan.CreditRule, units,
+            new DateRange(claimed, end), day);
     }
 
     /// <summary>The claim's newest entries with their projects' titles.</summary>
@@ -217,10 +214,8 @@ public sealed class TrackEvaluation(CrmDbContext db, TargetProgress progress, Ti
 
     private IQueryable<Project> OpenProjects(Claim claim)
     {
-        var (track, units, stage) = (claim.Track, claim.Units, claim.Stage);
-        var counting = db.Stages.Where(s => s.Id == stage).Select(s => s.Order);
-        var projects = db.Projects.AsNoTracking()
-            .Where(p => p.Status == ProjectStatus.Active && (!counting.Any() || p.Stage!.Order < counting.First()));
+        var (track, units, open) = (claim.Track, claim.Units, claim.OpenStages);
+        var projects = db.Projects.AsNoTracking().Where(p => p.Status == ProjectStatus.Active && open.Contains(p.StageId));
         projects = track.ChainNodeId is { } node ? projects.Where(p => p.ChainNodeId == node) : projects.Where(p => p.ChainId == track.ChainId);
         return track.ClaimScope == TargetScope.Park
             ? projects.Where(p => units.Contains(p.ParkId ?? 0) || (p.SecondaryCreditScope == TargetScope.Park && units.Contains(p.SecondaryCreditId ?? 0)))

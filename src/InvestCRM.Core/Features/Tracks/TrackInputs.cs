@@ -50,9 +50,6 @@ public sealed class ClaimInput
     public decimal? CommitOutputWan { get; set; }
     public decimal? CommitTaxWan { get; set; }
 
-    /// <summary>Far above any real commitment (a trillion 万元), far below what the column holds.</summary>
-    private const decimal MaxAmount = 1_000_000_000_000m;
-
     internal InputChecks Check()
     {
         var checks = new InputChecks()
@@ -70,7 +67,7 @@ public sealed class ClaimInput
                      (nameof(CommitInvestmentWan), CommitInvestmentWan), (nameof(CommitOutputWan), CommitOutputWan), (nameof(CommitTaxWan), CommitTaxWan),
                  })
         {
-            checks.When(value < 0, field, InputChecks.NotNegative).When(value > MaxAmount, field, InputChecks.Range);
+            checks.When(value < 0, field, InputChecks.NotNegative).When(value > TargetService.MaxValue, field, InputChecks.Range);
         }
 
         return checks.When(!HasCommitment, nameof(CommitEnterprises), "Track.CommitmentRequired");
