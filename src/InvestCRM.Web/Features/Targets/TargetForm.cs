@@ -28,12 +28,20 @@ public sealed class TargetForm
         From = input.From, To = input.To, Value = input.Value, Note = input.Note,
     };
 
+    /// <summary>The kind and id of a key written by <see cref="Key"/>; null parts where the text does not read as one.</summary>
+    public static (TargetScope? Scope, int? Id) Parse(string? key)
+    {
+        var parts = (key ?? "").Split(':', 2);
+        TargetScope? scope = Enum.TryParse<TargetScope>(parts[0], out var kind) && Enum.IsDefined(kind) ? kind : null;
+        int? id = parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        return (scope, id);
+    }
+
     public TargetInput ToInput()
     {
-        var parts = (Scope ?? "").Split(':', 2);
+        var (kind, id) = Parse(Scope);
         // An unreadable scope becomes an undefined kind, which the service refuses on the Scope field.
-        var scope = Enum.TryParse<TargetScope>(parts[0], out var kind) && Enum.IsDefined(kind) ? kind : (TargetScope)(-1);
-        int? id = parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        var scope = kind ?? (TargetScope)(-1);
         return new TargetInput
         {
             Metric = Metric, Scope = scope, ScopeId = id, Period = Period, Year = Year, From = From, To = To, Value = Value, Note = Note,

@@ -1,6 +1,6 @@
-using System.Globalization;
 using InvestCRM.Features.Targets;
 using InvestCRM.Features.Tracks;
+using InvestCRM.Web.Features.Targets;
 
 namespace InvestCRM.Web.Features.Tracks;
 
@@ -18,33 +18,22 @@ public sealed class TrackForm
     public static TrackForm Of(TrackInput input) => new()
     {
         Name = input.Name, Description = input.Description, PublishedOn = input.PublishedOn,
-        ChainId = input.ChainNodeId is { } node ? Key(TargetScope.ChainNode, node) : input.ChainId is { } chain ? Key(TargetScope.Chain, chain) : null,
+        ChainId = input.ChainNodeId is { } node ? TargetForm.Key(TargetScope.ChainNode, node) : input.ChainId is { } chain ? TargetForm.Key(TargetScope.Chain, chain) : null,
     };
 
     /// <summary>The node's chain comes from the choices shown; an unknown key leaves the chain empty (refused as required).</summary>
     public TrackInput ToInput(IReadOnlyDictionary<int, int> chainOfNode)
     {
-        var (scope, id) = Parse(ChainId);
+        var (scope, id) = TargetForm.Parse(ChainId);
         int? node = scope == TargetScope.ChainNode ? id : null;
-        int? chain = scope switch
+        int? chain = (scope, id) switch
         {
-            TargetScope.Chain => id,
+            (TargetScope.Chain, _) => id,
             // A link that is not among the choices has no chain here: the service refuses the id as unknown.
-            TargetScope.ChainNode => chainOfNode.TryGetValue(id!.Value, out var c) ? c : -1,
+            (TargetScope.ChainNode, { } n) => chainOfNode.TryGetValue(n, out var c) ? c : -1,
             _ => null,
         };
         return new TrackInput { Name = Name, ChainId = chain, ChainNodeId = node, Description = Description, PublishedOn = PublishedOn };
-    }
-
-    public static string Key(TargetScope scope, int id) => $"{scope}:{id.ToString(CultureInfo.InvariantCulture)}";
-
-    internal static (TargetScope? Scope, int? Id) Parse(string? key)
-    {
-        var parts = (key ?? "").Split(':', 2);
-        return parts.Length == 2 && Enum.TryParse<TargetScope>(parts[0], out var scope) && Enum.IsDefined(scope)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? (scope, id)
-            : (null, null);
     }
 }
 
@@ -62,14 +51,14 @@ public sealed class ClaimForm
 
     public static ClaimForm Of(ClaimInput input) => new()
     {
-        UnitId = input.UnitId is { } id ? TrackForm.Key(input.Scope, id) : null, LeaderName = input.LeaderName, ClaimedOn = input.ClaimedOn,
+        UnitId = input.UnitId is { } id ? TargetForm.Key(input.Scope, id) : null, LeaderName = input.LeaderName, ClaimedOn = input.ClaimedOn,
         DueOn = input.DueOn, CommitEnterprises = input.CommitEnterprises, CommitInvestmentWan = input.CommitInvestmentWan,
         CommitOutputWan = input.CommitOutputWan, CommitTaxWan = input.CommitTaxWan,
     };
 
     public ClaimInput ToInput()
     {
-        var (scope, id) = TrackForm.Parse(UnitId);
+        var (scope, id) = TargetForm.Parse(UnitId);
         return new ClaimInput
         {
             // An unreadable choice keeps its id, if any, under a kind the service refuses.
