@@ -1,6 +1,4 @@
 using System.Net;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using InvestCRM.Data;
 using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Identity;
@@ -88,7 +86,7 @@ public abstract class FunnelPageTests(CrmApp app) : AppTests(app)
         using var response = await session.GetAsync($"/funnel/export?plan={planId}&period={ThisYear}&park={parkId}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
-        var rows = ReadSheet(stream);
+        var rows = SheetRows.Read(stream);
 
         Assert.Contains(parkName, rows[0][0]);
         Assert.StartsWith(UiText.Chinese("Funnel.FilterLine")[..4], rows[0][0]);
@@ -154,16 +152,6 @@ public abstract class FunnelPageTests(CrmApp app) : AppTests(app)
         Assert.True(outcome.Succeeded, string.Join(", ", outcome.Problems.Select(x => x.Code)));
         db.ChangeTracker.Clear();
         return outcome.Id;
-    }
-
-    /// <summary>Every row of the first sheet as the cells' stored text (numbers invariant, inline strings as written).</summary>
-    private static List<string[]> ReadSheet(Stream stream)
-    {
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var sheet = document.WorkbookPart!.WorksheetParts.First().Worksheet;
-        return sheet.Descendants<Row>()
-            .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToArray())
-            .ToList();
     }
 
     public sealed class Sqlite(SqliteApp app) : FunnelPageTests(app), IClassFixture<SqliteApp>;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using InvestCRM.Data;
 using InvestCRM.Features.Demo;
 using InvestCRM.Features.Enterprises;
@@ -144,7 +142,7 @@ public abstract class TrackPageTests(CrmApp app) : AppTests(app)
         using var export = await manager.GetAsync("/tracks/export");
 
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        var rows = ReadSheet(await export.Content.ReadAsByteArrayAsync(Ct));
+        var rows = SheetRows.Read(new MemoryStream(await export.Content.ReadAsByteArrayAsync(Ct)));
         Assert.StartsWith(SanmingPlan.Name, rows[0][0]);
         Assert.Equal([UiText.Chinese("Field.Track.Name"), UiText.Chinese("Track.Subject"), UiText.Chinese("Track.Claimant")], rows[1].Take(3));
         var row = rows.Single(r => r[0] == $"导出赛道{tag}");
@@ -245,15 +243,6 @@ public abstract class TrackPageTests(CrmApp app) : AppTests(app)
         await MoveAsync($"揭榜签约项目{tag}", nodes[0], "signed", signed);
         await MoveAsync($"揭榜在谈项目{tag}", nodes[0], "negotiation", null);
         await MoveAsync($"别链项目{tag}", nodes[1], "signed", signed);
-    }
-
-    /// <summary>Every row of the sheet as its cells' text (inline strings as written, numbers invariant).</summary>
-    private static List<string[]> ReadSheet(byte[] workbook)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), false);
-        return document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
-            .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToArray())
-            .ToList();
     }
 
     public sealed class Sqlite(SqliteApp app) : TrackPageTests(app), IClassFixture<SqliteApp>;
