@@ -86,7 +86,7 @@ internal sealed class ReportSql(DatabaseProvider provider, CreditRule rule)
 
     /// <summary>Single roll-up rows of a kind's units (all units: the whole plan's rows); the ledger's also have pair columns.</summary>
     private static string RollupUnits(RollupUnit kind, IReadOnlyList<int>? ids, bool ledger = true) =>
-        (ids is null ? $"s.\"UnitKind\" = {(int)RollupUnit.All}" : $"s.\"UnitKind\" = {(int)kind} AND s.\"UnitId\" IN ({Ids(ids)})")
+        (ids is null ? $"s.\"UnitKind\" = {(int)RollupUnit.All} AND s.\"UnitId\" = 0" : $"s.\"UnitKind\" = {(int)kind} AND s.\"UnitId\" IN ({Ids(ids)})")
         + (ledger ? $" AND s.\"UnitKind2\" = {(int)RollupUnit.All}" : "");
 
     public string DetailMonthly(int stageId, DateRange range, IReadOnlyList<int>? parks) => $"""

@@ -85,8 +85,10 @@ public sealed class FunnelQueries(CrmDbContext db, ReportOptionsQuery options, R
     private async Task<(List<FunnelCell>, List<CohortCell>)> RollupFactsAsync(
         RollupUnit kind, IReadOnlyList<int>? ids, int first, int last, int from, int to, CancellationToken ct)
     {
-        var units = FormattableString.Invariant($"\"UnitKind\" = {(int)kind}")
-            + (ids is null ? "" : $" AND \"UnitId\" IN ({string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+        // The whole plan's rows have unit 0: naming it keeps the index's first two columns in use. Without it SQLite,
+        // once ANALYZE has counted the table, skip-scanned every unit's months (14 ms at a million projects, against 2.5).
+        var units = FormattableString.Invariant($"\"UnitKind\" = {(int)kind} AND ")
+            + (ids is null ? "\"UnitId\" = 0" : $"\"UnitId\" IN ({string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
         var sql = FormattableString.Invariant($"""
             SELECT "Kind", "StageId", "Detail", 0 AS "Cohort", CAST(SUM("Projects") AS BIGINT) AS "Projects",
                 CAST(SUM("PlannedInvestmentWan") AS BIGINT) AS "PlannedInvestmentWan"
