@@ -27,10 +27,16 @@ public sealed class TrackService(CrmDbContext db, TrackEvaluation evaluation, Ta
         }
 
         var tracks = await db.Tracks.AsNoTracking().Where(t => t.PlanId == plan.Id).ToListAsync(ct);
+        var ids = tracks.Select(t => t.Id).ToList();
+        // Every review of the list's tracks in one statement (a few a year each), the last of each taken here.
+        var reviews = await db.TrackReviews.AsNoTracking().Where(r => ids.Contains(r.TrackId))
+            .Select(r => new { r.TrackId, r.Id, r.Verdict, r.ReviewedOn }).ToListAsync(ct);
+        var last = reviews.GroupBy(r => r.TrackId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id).Select(r => (r.Verdict, r.ReviewedOn)).First());
         var rows = new List<TrackRow>();
         foreach (var track in tracks.OrderBy(t => t.ClaimScope is null).ThenBy(t => t.Name, StringComparer.Ordinal))
         {
-            rows.Add(await RowAsync(track, ct));
+            rows.Add(await RowAsync(track, last.TryGetValue(track.Id, out var review) ? review : null, ct));
         }
 
         return (plan, rows);
@@ -49,7 +55,8 @@ public sealed class TrackService(CrmDbContext db, TrackEvaluation evaluation, Ta
             .OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id)
             .Select(r => new { Review = r, Reviewer = db.Users.Where(u => u.Id == r.ReviewedById).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(ct);
-        return new TrackDetail(plan, await RowAsync(track, ct), await evaluation.CountedAsync(track, ct: ct), await evaluation.OpenAsync(track, ct: ct),
+        (TrackVerdict, DateOnly)? last = reviews.Count == 0 ? null : (reviews[0].Review.Verdict, reviews[0].Review.ReviewedOn);
+        return new TrackDetail(plan, await RowAsync(track, last, ct), await evaluation.CountedAsync(track, ct: ct), await evaluation.OpenAsync(track, ct: ct),
             reviews.Select(x => x.Review).Select((r, i) => new TrackReviewRow(r.Id, r.ReviewedOn, r.Verdict, r.Note, reviews[i].Reviewer,
                 names.GetValueOrDefault((r.ClaimScope, r.ClaimUnitId)), r.LeaderName, r.Projects, r.Enterprises, r.InvestmentWan,
                 r.OutputValueWan, r.TaxWan, r.OpenProjects)).ToList());
@@ -158,15 +165,13 @@ public sealed class TrackService(CrmDbContext db, TrackEvaluation evaluation, Ta
         return Outcome.Done(track.Id);
     }
 
-    private async Task<TrackRow> RowAsync(Track track, CancellationToken ct)
+    /// <summary>The list's row of a track; <paramref name="last"/>: its latest review's verdict and date, if any.</summary>
+    private async Task<TrackRow> RowAsync(Track track, (TrackVerdict Verdict, DateOnly ReviewedOn)? last, CancellationToken ct)
     {
         var names = await catalog.ScopeNamesAsync(track.PlanId, ct);
         var subject = (track.ChainNodeId is { } node ? names.GetValueOrDefault((TargetScope.ChainNode, node)) : null)
             ?? names.GetValueOrDefault((TargetScope.Chain, track.ChainId)) ?? new UnitName("—", null);
         var claimant = track is { ClaimScope: { } scope, ClaimUnitId: { } unit } ? names.GetValueOrDefault((scope, unit)) : null;
-        var last = await db.TrackReviews.AsNoTracking().Where(r => r.TrackId == track.Id)
-            .OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id)
-            .Select(r => new { r.Verdict, r.ReviewedOn }).FirstOrDefaultAsync(ct);
         return new TrackRow(track, subject, claimant, await evaluation.ProgressAsync(track, ct: ct), last?.Verdict, last?.ReviewedOn);
     }
 
