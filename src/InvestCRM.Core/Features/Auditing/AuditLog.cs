@@ -30,7 +30,18 @@ public sealed class AuditLog(CrmDbContext db)
         var entity = db.Model.GetEntityTypes().FirstOrDefault(e => e.ClrType.Name == entityType);
         var views = rows.Select(a => new AuditView(a.At, a.UserName, a.Action,
             (JsonSerializer.Deserialize<List<AuditFieldChange>>(a.Changes, Json) ?? []).Select(c => Typed(c, entity)).ToList(), a.Note)).ToList();
-        return entity is null ? views : await NamedAsync(views, entity, ct);
+        if (entity is null)
+        {
+            return views;
+        }
+
+        views = await NamedAsync(views, entity, ct);
+        foreach (var reference in AuditScopedReference.Of(entity.ClrType))
+        {
+            views = await ScopedNamedAsync(views, reference, ct);
+        }
+
+        return views;
     }
 
     private static AuditFieldChange Typed(AuditFieldChange change, IEntityType? entity)
@@ -44,7 +55,7 @@ public sealed class AuditLog(CrmDbContext db)
     /// Replaces the ids of referenced records by their names ("王招商", "三明氟新材料有限公司 (#203)"): one query per
     /// referenced table for the whole trail. The names are read as they are now; the audit row keeps the id.
     /// </summary>
-    private async Task<IReadOnlyList<AuditView>> NamedAsync(List<AuditView> views, IEntityType entity, CancellationToken ct)
+    private async Task<List<AuditView>> NamedAsync(List<AuditView> views, IEntityType entity, CancellationToken ct)
     {
         var references = views.SelectMany(v => v.Changes).Select(c => c.Field).Distinct()
             .Select(field => (field, principal: Principal(entity, field))).Where(r => r.principal is not null).ToList();
@@ -61,6 +72,56 @@ public sealed class AuditLog(CrmDbContext db)
             Changes = v.Changes.Select(c => names.TryGetValue(c.Field, out var map)
                 ? c with { Old = Named(map, c.Old), New = Named(map, c.New) }
                 : c).ToList(),
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Names the ids a scoped reference holds, each by the scope in force at its change. The trail gives that scope,
+    /// read oldest first: the change's own scope field when the scope changed with it; otherwise the scope the trail
+    /// last set (none at creation when the creation lists none). An id whose scope the rows read do not reach keeps
+    /// its id. One query per table named.
+    /// </summary>
+    private async Task<List<AuditView>> ScopedNamedAsync(List<AuditView> views, AuditScopedReference reference, CancellationToken ct)
+    {
+        var scopes = new (string? Old, string? New)?[views.Count];
+        (bool Known, string? Value) current = (false, null);
+        for (var i = views.Count - 1; i >= 0; i--)
+        {
+            if (views[i].Changes.FirstOrDefault(c => c.Field == reference.ScopeField) is { } scope)
+            {
+                scopes[i] = (scope.Old, scope.New);
+                current = (true, scope.New);
+            }
+            else if (views[i].Action == AuditAction.Created)
+            {
+                scopes[i] = (null, null);
+                current = (true, null);
+            }
+            else
+            {
+                scopes[i] = current.Known ? (current.Value, current.Value) : null;
+            }
+        }
+
+        var wanted = views.SelectMany((v, i) => v.Changes.Where(c => c.Field == reference.Field && scopes[i] is not null)
+                .SelectMany(c => new[] { (Scope: scopes[i]!.Value.Old, Id: c.Old), (Scope: scopes[i]!.Value.New, Id: c.New) }))
+            .Where(x => x is { Scope: not null, Id: not null } && reference.Tables.ContainsKey(x.Scope))
+            .GroupBy(x => x.Scope!, x => x.Id!);
+        var names = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var scope in wanted)
+        {
+            if (db.Model.FindEntityType(reference.Tables[scope.Key]) is { } table && AuditNames.NameColumn(table) is not null)
+            {
+                names[scope.Key] = await AuditNames.ReadAsync(db, table, scope.Distinct().ToList(), ct);
+            }
+        }
+
+        string? NameOf(string? scope, string? id) =>
+            id is not null && scope is not null && names.TryGetValue(scope, out var map) ? Named(map, id) : id;
+
+        return views.Select((v, i) => scopes[i] is not { } at ? v : v with
+        {
+            Changes = v.Changes.Select(c => c.Field == reference.Field ? c with { Old = NameOf(at.Old, c.Old), New = NameOf(at.New, c.New) } : c).ToList(),
         }).ToList();
     }
 

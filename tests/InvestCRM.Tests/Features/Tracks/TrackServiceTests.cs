@@ -429,6 +429,47 @@ public sealed class TrackServiceTests
             (row.Track.Id, row.Claimant, row.Progress, row.LastVerdict, row.LastReviewedOn));
     }
 
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task The_trail_names_each_claimant_by_the_scope_of_its_day(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var db = fixture.Db;
+        var track = await fixture.ClaimedTrackAsync("含氟聚合物", fixture.Polymers, TargetScope.Park, fixture.Base);
+        fixture.Database.User.Current = Fixture.Manager;
+        // Another park (the scope stays), then a team (the scope changes with it), then withdrawn (both cleared).
+        foreach (var (scope, unit) in new[] { (TargetScope.Park, fixture.OtherPark), (TargetScope.Team, fixture.Database.TeamA) })
+        {
+            var amended = await fixture.Tracks.ClaimAsync(track.Id, new ClaimInput
+            {
+                Scope = scope, UnitId = unit, LeaderName = "王五", ClaimedOn = fixture.ClaimedOn, DueOn = fixture.DueOn, CommitEnterprises = 5,
+            });
+            Assert.True(amended.Succeeded, string.Join(", ", amended.Problems.Select(p => p.Code)));
+        }
+
+        var withdrawn = await fixture.Tracks.ReviewAsync(track.Id,
+            new ReviewInput { ReviewedOn = fixture.Today, Verdict = TrackVerdict.Withdrawn, Note = "改由招商组揭榜后未推进" });
+        Assert.True(withdrawn.Succeeded, string.Join(", ", withdrawn.Problems.Select(p => p.Code)));
+        db.ChangeTracker.Clear();
+        var parks = await db.Parks.AsNoTracking().ToDictionaryAsync(p => p.Id, p => $"{p.Name} (#{p.Id})");
+        var team = await db.Teams.AsNoTracking().Where(t => t.Id == fixture.Database.TeamA).Select(t => t.Name).SingleAsync();
+
+        var trail = await new AuditLog(db).ForAsync(nameof(Track), track.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var claimants = trail.SelectMany(v => v.Changes.Where(c => c.Field == nameof(Track.ClaimUnitId))).Select(c => (c.Old, c.New)).Reverse().ToList();
+        Assert.Equal(
+        [
+            (null, parks[fixture.Base]),
+            (parks[fixture.Base], parks[fixture.OtherPark]),
+            (parks[fixture.OtherPark], $"{team} (#{fixture.Database.TeamA})"),
+            ($"{team} (#{fixture.Database.TeamA})", null),
+        ], claimants);
+        // The review rows name theirs too: each keeps the claim it ended.
+        var review = await db.TrackReviews.AsNoTracking().SingleAsync(r => r.TrackId == track.Id);
+        var reviewTrail = Assert.Single(await new AuditLog(db).ForAsync(nameof(TrackReview), review.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal($"{team} (#{fixture.Database.TeamA})", Assert.Single(reviewTrail.Changes, c => c.Field == nameof(TrackReview.ClaimUnitId)).New);
+    }
+
     /// <summary>A clock held at one instant, so "today" cannot move during a test.</summary>
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
