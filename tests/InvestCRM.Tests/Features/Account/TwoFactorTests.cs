@@ -53,6 +53,22 @@ public abstract partial class TwoFactorTests(CrmApp app) : AppTests(app)
         Assert.Contains(UiText.Chinese("Nav.Dashboard"), await session.GetPageAsync("/"));
     }
 
+    [Fact]
+    public async Task Viewing_the_setup_page_keeps_the_users_sessions()
+    {
+        var staff = await App.CreateUserAsync(Roles.Staff);
+        using var session = await App.SignedInSessionAsync(staff.Email, staff.Password);
+        var stamp = (await App.FindUserAsync(staff.Email)).SecurityStamp;
+
+        var first = await ReadKeyAsync(session);
+        var second = await ReadKeyAsync(session);
+
+        // A new security stamp would sign the user out of every session at its next check.
+        Assert.Equal(stamp, (await App.FindUserAsync(staff.Email)).SecurityStamp);
+        Assert.Equal(first, second);
+        Assert.Contains(UiText.Chinese("Nav.Dashboard"), await session.GetPageAsync("/"));
+    }
+
     /// <summary>The key as the page shows it to be typed into an authenticator app.</summary>
     private static async Task<string> ReadKeyAsync(WebSession session)
     {
