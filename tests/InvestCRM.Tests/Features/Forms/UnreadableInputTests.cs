@@ -40,6 +40,28 @@ public abstract class UnreadableInputTests(CrmApp app) : AppTests(app)
         Assert.Equal((12000m, new DateOnly(2026, 12, 31)), (project.PlannedInvestmentWan, project.NextActionOn));
     }
 
+    [Theory]
+    [InlineData("abc", "Validation.Number")]
+    [InlineData("", "Validation.Required")]
+    public async Task A_target_with_an_unreadable_or_missing_value_says_why_in_the_users_language(string value, string message)
+    {
+        await using var db = App.Database.CreateContext();
+        var before = await db.Targets.CountAsync(Ct);
+        using var manager = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        using var refused = await manager.SubmitFormAsync("/targets/new", "target", new Dictionary<string, string>
+        {
+            ["Input.Metric"] = "EnterprisesIntroduced", ["Input.Scope"] = "Plan", ["Input.Period"] = "PlanYear", ["Input.Year"] = "1",
+            ["Input.Value"] = value,
+        });
+        var page = WebUtility.HtmlDecode(await WebSession.ReadTextAsync(refused));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"<span class=\"field-error\" role=\"alert\">{UiText.Chinese(message)}</span>", page);
+        Assert.DoesNotContain("is not valid for", page);
+        Assert.Equal(before, await db.Targets.CountAsync(Ct));
+    }
+
     [Fact]
     public async Task A_board_move_with_an_unreadable_stage_or_version_is_refused_on_the_card_and_moves_nothing()
     {
