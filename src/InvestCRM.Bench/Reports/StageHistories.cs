@@ -178,7 +178,7 @@ internal sealed class StageHistories(
     private void SupplyFacts(Project project, ProjectFacts required, DateTimeOffset at)
     {
         var day = DateOnly.FromDateTime(at.ToOffset(LedgerLine.ChinaOffset).DateTime);
-        DateOnly Before() => day.AddDays(-_random.Next(0, 8));
+        DateOnly Before() => StageDates.NotBeforeEarlierStages(project, day.AddDays(-_random.Next(0, 8)));
         foreach (var fact in StageRules.MissingFacts(project, required).ToList())
         {
             switch (fact)

@@ -169,7 +169,7 @@ internal sealed class SyntheticProjects(
     private void SupplyFacts(Project project, ProjectFacts required, DateTimeOffset at)
     {
         var day = DateOnly.FromDateTime(at.UtcDateTime);
-        DateOnly Before() => day.AddDays(-random.Next(0, 8));
+        DateOnly Before() => StageDates.NotBeforeEarlierStages(project, day.AddDays(-random.Next(0, 8)));
         foreach (var fact in StageRules.MissingFacts(project, required).ToList())
         {
             switch (fact)

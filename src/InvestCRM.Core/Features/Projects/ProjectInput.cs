@@ -82,6 +82,11 @@ public sealed record ProjectInput
         {
             yield return new Problem("Rule.CreditCodeInvalid", nameof(LocalEntityCreditCode));
         }
+
+        foreach (var problem in StageDates.Check(AgreementDate, RegisteredOn, ConstructionStartedOn, ProductionStartedOn))
+        {
+            yield return problem;
+        }
     }
 
     private IEnumerable<Problem> CheckSecondaryCredit()

@@ -100,6 +100,7 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, Refere
         if (problems.Count == 0)
         {
             move.Facts?.ApplyTo(project);
+            problems.AddRange(move.Facts is null ? [] : StageDates.CheckGiven(project, move.Facts));
             problems.AddRange(StageRules.CheckMove(project, stages, move));
         }
 

@@ -29,6 +29,15 @@ public class SyntheticDataTests
     }
 
     [Fact]
+    public void The_landing_dates_follow_the_pipeline_so_a_demo_project_can_be_edited_as_it_is()
+    {
+        var projects = Generate(Catalog(), 7).Projects.Select(h => h.Project).ToList();
+
+        Assert.Contains(projects, p => p.ProductionStartedOn is not null);
+        Assert.All(projects, p => Assert.Empty(StageDates.Inversions(p.AgreementDate, p.RegisteredOn, p.ConstructionStartedOn, p.ProductionStartedOn)));
+    }
+
+    [Fact]
     public void Stage_reached_has_one_row_per_stage_up_to_the_furthest_reached()
     {
         var catalog = Catalog();

@@ -1,3 +1,5 @@
+using InvestCRM.Features.Common;
+using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +45,52 @@ public class ProjectServiceTests
         Assert.True(allowed.Succeeded);
         Assert.Equal(signed, moved.StageId);
         Assert.Equal(12000m, moved.SignedAmountWan);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task Landing_dates_out_of_the_pipelines_order_are_refused_on_the_later_field_and_nothing_is_saved(string provider)
+    {
+        var (db, id) = await WithProjectAsync(provider);
+        await using var _ = db;
+        var enterprise = (await ReloadAsync(db, id)).EnterpriseId;
+        ProjectInput Dates(DateOnly? registered, DateOnly? construction, DateOnly? production) => new()
+        {
+            EnterpriseId = enterprise, Title = "含氟新材料项目", AgreementDate = new DateOnly(2026, 5, 1),
+            RegisteredOn = registered, ConstructionStartedOn = construction, ProductionStartedOn = production,
+        };
+
+        var producedFirst = await db.Projects.UpdateAsync(id, 0, Dates(new DateOnly(2026, 6, 1), new DateOnly(2026, 8, 1), new DateOnly(2026, 7, 1)));
+        var beforeSigning = await db.Projects.UpdateAsync(id, 0, Dates(new DateOnly(2026, 4, 30), null, new DateOnly(2026, 4, 1)));
+        var unchanged = await ReloadAsync(db, id);
+        var sameDay = await db.Projects.UpdateAsync(id, 0, Dates(new DateOnly(2026, 5, 1), null, new DateOnly(2026, 5, 1)));
+
+        Assert.Equal([new Problem(StageDates.OutOfOrder, nameof(ProjectInput.ProductionStartedOn))], producedFirst.Problems);
+        Assert.Equal([new Problem(StageDates.OutOfOrder, nameof(ProjectInput.RegisteredOn)), new Problem(StageDates.OutOfOrder, nameof(ProjectInput.ProductionStartedOn))],
+            beforeSigning.Problems);
+        Assert.Equal((null, null, 0), (unchanged.AgreementDate, unchanged.ProductionStartedOn, unchanged.Version));
+        Assert.True(sameDay.Succeeded, string.Join(",", sameDay.Problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task A_move_giving_a_date_before_the_projects_earlier_stage_is_refused_on_the_date_it_gives(string provider)
+    {
+        var (db, id) = await WithProjectAsync(provider);
+        await using var _ = db;
+        Assert.True((await db.Projects.MoveAsync(id, 0, new StageMove(db.Stage("signed").Id, null)
+        {
+            Facts = new StageFacts { AgreementDate = new DateOnly(2026, 5, 1), SignedAmountWan = 12000 },
+        })).Succeeded);
+
+        var refused = await db.Projects.MoveAsync(id, 1, new StageMove(db.Stage("registered").Id, null)
+        {
+            Facts = new StageFacts { LocalEntityCreditCode = "91350400MA2Y0XKQ1" + CreditCode.CheckCharacter("91350400MA2Y0XKQ1"), RegisteredOn = new DateOnly(2026, 4, 20) },
+        });
+        var project = await ReloadAsync(db, id);
+
+        Assert.Equal([new Problem(StageDates.OutOfOrder, nameof(StageFacts.RegisteredOn))], refused.Problems);
+        Assert.Equal((db.Stage("signed").Id, null, 1), (project.StageId, project.RegisteredOn, project.Version));
     }
 
     [Theory]
