@@ -25,9 +25,18 @@ public sealed record ActivityInput
     public const int OutcomeMax = 2000;
     public const int NextStepMax = 1000;
 
-    /// <summary>Rules that need no database; <paramref name="occurredAt"/> is the resolved activity time.</summary>
-    public IEnumerable<Problem> Check(DateTimeOffset occurredAt)
+    /// <summary>
+    /// Rules that need no database; <paramref name="occurredAt"/> is the resolved activity time, which may not be later
+    /// than <paramref name="latest"/> (the end of today in China time: a log records contacts that happened, and a
+    /// contact still to come is a follow-up date).
+    /// </summary>
+    public IEnumerable<Problem> Check(DateTimeOffset occurredAt, DateTimeOffset latest)
     {
+        if (occurredAt > latest)
+        {
+            yield return new Problem("Rule.ActivityInFuture", nameof(OccurredAt));
+        }
+
         if (string.IsNullOrWhiteSpace(Summary))
         {
             yield return new Problem("Validation.Required", nameof(Summary));

@@ -14,9 +14,13 @@ public sealed partial class ActivityService
     /// Form rules plus the ones that need the database: the rows exist, are visible, and fit together.
     /// Each lookup is by key so the check stays cheap however many activities there are.
     /// </summary>
-    private async Task<CheckedInput> CheckAsync(ActivityInput input, DateTimeOffset occurredAt, string? creatorId, CancellationToken ct)
+    private async Task<CheckedInput> CheckAsync(
+        ActivityInput input, DateTimeOffset occurredAt, string? creatorId, CancellationToken ct, DateTimeOffset? stored = null)
     {
-        var problems = input.Check(occurredAt).ToList();
+        // The end of today, China time; a time already saved later than that (before this rule) may stay as it is.
+        var today = clock.GetLocalNow();
+        var latest = new DateTimeOffset(today.Date.AddDays(1), today.Offset).AddTicks(-1);
+        var problems = input.Check(occurredAt, stored > latest ? stored.Value : latest).ToList();
         Project? project = null;
         if (input.ProjectId is { } projectId)
         {

@@ -78,7 +78,7 @@ public sealed partial class ActivityService(CrmDbContext db, TimeProvider clock)
         }
 
         var occurredAt = input.OccurredAt ?? activity.OccurredAt;
-        var checkedInput = await CheckAsync(input, occurredAt, activity.CreatedById, ct);
+        var checkedInput = await CheckAsync(input, occurredAt, activity.CreatedById, ct, activity.OccurredAt);
         if (checkedInput.Problems.Count > 0)
         {
             return Outcome.Refused(checkedInput.Problems);

@@ -1,4 +1,5 @@
 using InvestCRM.Features.Activities;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -62,7 +63,7 @@ public sealed class ActivityServiceTests
         var data = new TheoryData<string, string>();
         foreach (var provider in ActivityTestDatabase.ProviderNames())
         {
-            foreach (var name in new[] { "no-summary", "too-long", "no-target", "foreign-contact", "follow-up-before", "other-enterprise", "inactive-participant" })
+            foreach (var name in new[] { "no-summary", "too-long", "no-target", "foreign-contact", "follow-up-before", "other-enterprise", "inactive-participant", "tomorrow" })
             {
                 data.Add(provider, name);
             }
@@ -92,6 +93,7 @@ public sealed class ActivityServiceTests
             "foreign-contact" => (valid with { ContactIds = [other.Contacts[0].Id] }, "Rule.ContactNotOfEnterprise"),
             "follow-up-before" => (valid with { OccurredAt = Now, FollowUpOn = new DateOnly(2026, 3, 9) }, "Rule.FollowUpBeforeActivity"),
             "other-enterprise" => (valid with { EnterpriseId = other.Id }, "Rule.ProjectNotOfEnterprise"),
+            "tomorrow" => (valid with { OccurredAt = new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.FromHours(8)) }, "Rule.ActivityInFuture"),
             _ => (valid with { ParticipantIds = [retired] }, "Rule.UnknownParticipant"),
         };
 
@@ -104,6 +106,34 @@ public sealed class ActivityServiceTests
         var unchanged = await check.Projects.SingleAsync(p => p.Id == project.Id);
         Assert.Null(unchanged.LastActivityAt);
         Assert.Equal(project.Version, unchanged.Version);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_contact_later_today_in_China_is_logged_and_one_saved_in_the_future_before_the_rule_can_still_be_edited(string provider)
+    {
+        await using var t = await ActivityTestDatabase.CreateAsync(provider);
+        var staff = await t.AddUserAsync("张三");
+        var enterprise = await t.AddEnterpriseAsync("三明氟材料有限公司");
+        t.SignIn(staff);
+        var tonight = new DateTimeOffset(2026, 3, 10, 23, 59, 0, TimeSpan.FromHours(8));
+        var early = new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.FromHours(8));
+        var saved = new Activity { EnterpriseId = enterprise.Id, Summary = "预约拜访", CreatedById = staff, OccurredAt = early.ToUniversalTime(), CreatedAt = Now.ToUniversalTime() };
+        t.Db.Activities.Add(saved);
+        await t.Db.SaveChangesAsync();
+
+        var logged = await new ActivityService(t.NewContext(), new TestClock(Now))
+            .LogAsync(new ActivityInput { EnterpriseId = enterprise.Id, Summary = "晚间电话", Type = ActivityType.Call, OccurredAt = tonight });
+        var kept = await new ActivityService(t.NewContext(), new TestClock(Now))
+            .UpdateAsync(saved.Id, new ActivityInput { EnterpriseId = enterprise.Id, Summary = "预约拜访（改）" });
+        var later = await new ActivityService(t.NewContext(), new TestClock(Now))
+            .UpdateAsync(saved.Id, new ActivityInput { EnterpriseId = enterprise.Id, Summary = "预约拜访", OccurredAt = early.AddDays(1) });
+
+        Assert.True(logged.Succeeded, string.Join(",", logged.Problems));
+        Assert.True(kept.Succeeded, string.Join(",", kept.Problems));
+        Assert.Equal([new Problem("Rule.ActivityInFuture", nameof(ActivityInput.OccurredAt))], later.Problems);
+        await using var check = t.NewContext();
+        Assert.Equal(early, (await check.Activities.SingleAsync(a => a.Id == saved.Id)).OccurredAt);
     }
 
     [Theory]
