@@ -29,14 +29,34 @@ public static class LocalizationSetup
         return builder;
     }
 
-    private static readonly AcceptLanguageHeaderRequestCultureProvider AcceptLanguage = new() { MaximumAcceptLanguageHeaderValuesToTry = 5 };
+    /// <summary>
+    /// The first of the caller's languages (by quality, at most five) that the product speaks, in any variant: "en-GB"
+    /// and "en" read English, "zh-TW" and "zh-Hans" Chinese. The framework's provider would match exactly and let a
+    /// British caller fall back to Chinese.
+    /// </summary>
+    private static Task<ProviderCultureResult?> ApiCultureAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            return Task.FromResult<ProviderCultureResult?>(null);
+        }
 
-    private static Task<ProviderCultureResult?> ApiCultureAsync(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api")
-            ? AcceptLanguage.DetermineProviderCultureResult(context)
-            : Task.FromResult<ProviderCultureResult?>(null);
+        var chosen = context.Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1).Take(5)
+            .Select(l => Match(l.Value.Value)).FirstOrDefault(c => c is not null);
+        return Task.FromResult(chosen is null ? null : new ProviderCultureResult(chosen));
+    }
 
-    public static string Normalize(string? culture) => culture == English ? English : Chinese;
+    /// <summary>The product's culture for a language tag of either language it speaks; null for any other.</summary>
+    public static string? Match(string? tag)
+    {
+        var language = tag?.Split('-', 2)[0];
+        return string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? English
+            : string.Equals(language, "zh", StringComparison.OrdinalIgnoreCase) ? Chinese
+            : null;
+    }
+
+    public static string Normalize(string? culture) => Match(culture) ?? Chinese;
 
     public static void WriteCookie(HttpResponse response, string culture) =>
         response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,

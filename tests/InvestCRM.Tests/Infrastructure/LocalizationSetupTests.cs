@@ -49,6 +49,21 @@ public abstract class LocalizationSetupTests(CrmApp app) : AppTests(app)
         Assert.Contains(UiText.English("Account.Logout"), page);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("en-GB")]
+    public async Task A_switch_to_any_english_gives_the_english_pages(string culture)
+    {
+        using var session = App.NewSession();
+
+        using var response = await session.SubmitAsync("/account/login", "/culture",
+            new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/account/login" });
+        var page = await session.GetPageAsync("/account/login");
+
+        Assert.Contains("<html lang=\"en-US\"", page);
+        Assert.Contains(UiText.English("Account.Login"), page);
+    }
+
     [Fact]
     public async Task The_switch_never_redirects_off_site()
     {

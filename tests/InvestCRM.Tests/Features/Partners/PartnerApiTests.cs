@@ -51,6 +51,26 @@ public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
         Assert.Contains(UiText.English("Api.Problem.Unauthorized.Title"), await response.Content.ReadAsStringAsync(Ct));
     }
 
+    [Theory]
+    [InlineData("en", true)]
+    [InlineData("en-GB", true)]
+    [InlineData("fr-FR, en;q=0.8, zh;q=0.5", true)]
+    [InlineData("zh-TW", false)]
+    [InlineData("en;q=0.3, zh-Hans;q=0.9", false)]
+    [InlineData("de", false)]
+    public async Task A_caller_gets_english_in_any_variant_and_chinese_otherwise(string languages, bool english)
+    {
+        using var client = App.ApiClient(null);
+        Assert.True(client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", languages));
+
+        using var response = await client.GetAsync("/api/v1/referrals/1", Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var title = "Api.Problem.Unauthorized.Title";
+        Assert.Contains(english ? UiText.English(title) : UiText.Chinese(title), body);
+    }
+
     [Fact]
     public async Task A_retried_post_with_the_same_idempotency_key_returns_the_first_referral()
     {
