@@ -27,7 +27,7 @@ public static class EnterpriseEndpoints
 
     /// <summary>The enterprises a search finds (all of them without one) as .xlsx, headed like the import's template.</summary>
     private static async Task<IResult> ExportAsync(string? q, string? local, string? node, EnterpriseService enterprises, ChainService chains,
-        IStringLocalizer<SharedResource> l, CancellationToken ct)
+        IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
         var search = EnterpriseResults.Read(q, local, node);
         var filter = await FilterLineAsync(search, chains, l, ct);
@@ -35,7 +35,7 @@ public static class EnterpriseEndpoints
             l["Enterprise.Projects"], l["Field.Enterprise.CreatedAt"], s => l.Enum(s), local => local ? l["Common.Yes"] : l["Common.No"]);
         var buffer = new MemoryStream();
         await enterprises.WriteXlsxAsync(buffer, search, text, ct);
-        return XlsxDownload.File(buffer, $"{l["Enterprise.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
+        return XlsxDownload.Stamped(buffer, l["Enterprise.ExportFile"], clock);
     }
 
     /// <summary>The export's first line: the whole register, or each part of the search.</summary>

@@ -14,7 +14,7 @@ public static class FunnelEndpoints
     }
 
     /// <summary>The funnel of the page's filter as .xlsx, in the user's language, with the filter on its first line.</summary>
-    private static async Task<IResult> ExportAsync(HttpContext http, FunnelExport export, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(HttpContext http, FunnelExport export, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
         var filter = ReportQuery.Read(http.Request.Query);
         var buffer = new MemoryStream();
@@ -23,6 +23,6 @@ public static class FunnelEndpoints
             return Results.NotFound();
         }
 
-        return XlsxDownload.File(buffer, $"{l["Funnel.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
+        return XlsxDownload.Stamped(buffer, l["Funnel.ExportFile"], clock);
     }
 }

@@ -34,6 +34,6 @@ public static class DashboardEndpoints
             t => l.Enum(t.Metric), t => l.Scope(t), t => l.Period(t));
         var buffer = new MemoryStream();
         export.Write(buffer, rows, text);
-        return XlsxDownload.File(buffer, $"{l["Dashboard.ExportFile"]}-{clock.GetLocalNow():yyyyMMdd-HHmm}.xlsx");
+        return XlsxDownload.Stamped(buffer, l["Dashboard.ExportFile"], clock);
     }
 }

@@ -18,14 +18,14 @@ public static class ProjectEndpoints
 
     /// <summary>The list's current filter as .xlsx, in the user's language.</summary>
     private static async Task<IResult> ExportAsync(
-        HttpContext http, ProjectExport export, ProjectQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        HttpContext http, ProjectExport export, ProjectQueries queries, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
         var filter = ProjectFilter.Parse(key => http.Request.Query[key].FirstOrDefault());
         var text = new ExportText(l["Nav.Projects"], ExportFilterText.Describe(filter, await queries.FilterOptionsAsync(ct), l),
             ExportFilterText.Headers(l), Display.IsEnglish, s => l.Enum(s), s => l.Enum(s));
         var buffer = new MemoryStream();
         await export.WriteAsync(buffer, filter, text, ct);
-        return XlsxDownload.File(buffer, $"{l["Projects.ExportFile"]}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
+        return XlsxDownload.Stamped(buffer, l["Projects.ExportFile"], clock);
     }
 
     /// <summary>

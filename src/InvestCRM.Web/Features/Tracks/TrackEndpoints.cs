@@ -33,6 +33,6 @@ public static class TrackEndpoints
             Display.Name, row => row.Progress is { } p ? l.Enum(p.Standing) : l["Track.Unclaimed"], verdict => l.Enum(verdict));
         var buffer = new MemoryStream();
         TrackExport.Write(buffer, list.Rows, text);
-        return XlsxDownload.File(buffer, $"{l["Track.ExportFile"]}-{clock.GetLocalNow():yyyyMMdd-HHmm}.xlsx");
+        return XlsxDownload.Stamped(buffer, l["Track.ExportFile"], clock);
     }
 }
