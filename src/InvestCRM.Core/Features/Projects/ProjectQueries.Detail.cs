@@ -75,7 +75,9 @@ public sealed partial class ProjectQueries
         await db.Parks.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Option(t.Id.ToString(), t.Name, t.NameEn)).ToListAsync(ct),
         await db.IndustryChains.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Option(t.Id.ToString(), t.Name, t.NameEn)).ToListAsync(ct),
         await db.ChainNodes.AsNoTracking().OrderBy(t => t.ChainId).ThenBy(t => t.SortOrder)
-            .Select(t => new Option(t.Id.ToString(), t.Chain!.Name + " · " + t.Name, t.NameEn)).ToListAsync(ct),
+            // Named with their chain in both languages; a name with no English falls back to the Chinese one part by part.
+            .Select(t => new Option(t.Id.ToString(), t.Chain!.Name + " · " + t.Name,
+                (t.Chain.NameEn ?? t.Chain.Name) + " · " + (t.NameEn ?? t.Name))).ToListAsync(ct),
         await db.Incubators.AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id.ToString(), t.Name, null)).ToListAsync(ct),
         await db.Events.AsNoTracking().OrderByDescending(t => t.Date).Take(200).Select(t => new Option(t.Id.ToString(), t.Name, null)).ToListAsync(ct));
 

@@ -10,6 +10,20 @@ namespace InvestCRM.Tests.Features.Projects;
 public abstract partial class ProjectListPageTests(CrmApp app) : AppTests(app)
 {
     [Fact]
+    public async Task The_form_in_english_names_a_chain_link_with_its_chains_english_name()
+    {
+        await using var db = App.Database.CreateContext();
+        var node = await db.ChainNodes.AsNoTracking().Include(n => n.Chain)
+            .Where(n => n.Chain!.NameEn != null).OrderBy(n => n.Id).FirstAsync(Ct);
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+        using var _ = await session.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" });
+
+        var page = System.Net.WebUtility.HtmlDecode(await session.GetPageAsync("/projects/new"));
+
+        Assert.Contains($"<option value=\"{node.Id}\">{node.Chain!.NameEn} · {node.NameEn ?? node.Name}</option>", page);
+    }
+
+    [Fact]
     public async Task A_search_counts_its_matches_and_its_pager_links_lead_to_the_next_page_and_back()
     {
         var marker = "翻页" + Guid.NewGuid().ToString("N")[..6];
