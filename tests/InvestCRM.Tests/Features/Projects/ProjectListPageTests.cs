@@ -24,6 +24,20 @@ public abstract partial class ProjectListPageTests(CrmApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task A_projects_page_links_to_its_enterprise()
+    {
+        var marker = "链接" + Guid.NewGuid().ToString("N")[..6];
+        await ProjectsAsync(marker, 1);
+        await using var db = App.Database.CreateContext();
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Title == $"{marker} 项目 00", Ct);
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        var page = await session.GetPageAsync($"/projects/{project.Id}");
+
+        Assert.Contains($"<a href=\"/enterprises/{project.EnterpriseId}\">{marker}有限公司</a>", page);
+    }
+
+    [Fact]
     public async Task A_search_counts_its_matches_and_its_pager_links_lead_to_the_next_page_and_back()
     {
         var marker = "翻页" + Guid.NewGuid().ToString("N")[..6];
