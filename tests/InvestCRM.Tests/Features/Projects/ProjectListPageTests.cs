@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using InvestCRM.Features.Enterprises;
+using InvestCRM.Features.Identity;
 using InvestCRM.Features.Projects;
 using InvestCRM.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -15,12 +16,31 @@ public abstract partial class ProjectListPageTests(CrmApp app) : AppTests(app)
         await using var db = App.Database.CreateContext();
         var node = await db.ChainNodes.AsNoTracking().Include(n => n.Chain)
             .Where(n => n.Chain!.NameEn != null).OrderBy(n => n.Id).FirstAsync(Ct);
-        using var session = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+        // A user of its own: the switch is remembered on the user, and the demo accounts serve other tests in Chinese.
+        var user = await App.CreateUserAsync(Roles.Staff);
+        using var session = await App.SignedInSessionAsync(user.Email, user.Password);
         using var _ = await session.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" });
 
         var page = System.Net.WebUtility.HtmlDecode(await session.GetPageAsync("/projects/new"));
 
         Assert.Contains($"<option value=\"{node.Id}\">{node.Chain!.NameEn} · {node.NameEn ?? node.Name}</option>", page);
+    }
+
+    [Fact]
+    public async Task The_owner_choice_offers_the_user_once_first_as_me()
+    {
+        await using var db = App.Database.CreateContext();
+        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Email == DemoAccounts.Staff, Ct);
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+
+        var page = System.Net.WebUtility.HtmlDecode(await session.GetPageAsync("/projects/new"));
+
+        var select = Regex.Match(page, "<select[^>]*id=\"p-owner\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        var options = Regex.Matches(select, "<option value=\"([^\"]*)\"[^>]*>([^<]*)</option>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal((me.Id, UiText.Chinese("Projects.MeNamed").Replace("{0}", me.DisplayName)), options[0]);
+        Assert.Single(options, o => o.Item2.Contains(me.DisplayName));
+        Assert.True(options.Count > 1);
+        Assert.DoesNotContain(options, o => o.Item1 == "");
     }
 
     [Fact]
