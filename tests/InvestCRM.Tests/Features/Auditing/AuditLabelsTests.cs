@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace InvestCRM.Tests.Features.Auditing;
 
 /// <summary>
-/// Every field an audited record can write to its trail has a label in both languages, so a property added
-/// later cannot show up in the trail by its C# name.
+/// Every field an audited record can write to its trail, and every value of an enum such a field holds, has words in
+/// both languages, so a property added later cannot show up in the trail by its C# name.
 /// </summary>
 public sealed class AuditLabelsTests
 {
@@ -28,6 +28,19 @@ public sealed class AuditLabelsTests
     public void Every_audited_field_has_a_label_in_both_languages()
     {
         var wanted = AuditedProperties().Select(p => $"Field.{p.DeclaringType.ClrType.Name}.{p.Name}");
+
+        var missing = Missing(wanted);
+        Assert.True(missing.Count == 0, "Missing: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Every_value_of_an_audited_enum_has_a_name_in_both_languages()
+    {
+        var wanted = AuditedProperties()
+            .Select(p => Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)
+            .Where(t => t.IsEnum)
+            .Distinct()
+            .SelectMany(t => Enum.GetNames(t).Select(name => $"Enum.{t.Name}.{name}"));
 
         var missing = Missing(wanted);
         Assert.True(missing.Count == 0, "Missing: " + string.Join(", ", missing));
