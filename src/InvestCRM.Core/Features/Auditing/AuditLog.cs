@@ -12,6 +12,7 @@ namespace InvestCRM.Features.Auditing;
 /// </summary>
 public sealed record AuditFieldChange(string Field, string? Old, string? New, string? EnumType = null, bool IsYesNo = false, bool IsInstant = false);
 
+/// <summary>One entry of a trail; <paramref name="UserName"/> is null for changes made by the system (start-up, seeding, jobs).</summary>
 public sealed record AuditView(DateTimeOffset At, string? UserName, AuditAction Action, IReadOnlyList<AuditFieldChange> Changes, string? Note);
 
 /// <summary>Reads the audit trail of one record, newest first.</summary>
@@ -28,7 +29,8 @@ public sealed class AuditLog(CrmDbContext db)
             .Take(take)
             .ToListAsync(ct);
         var entity = db.Model.GetEntityTypes().FirstOrDefault(e => e.ClrType.Name == entityType);
-        var views = rows.Select(a => new AuditView(a.At, a.UserName, a.Action,
+        // The system's changes are stored with no user id and CurrentUser.System's name, "system", which is no word to show.
+        var views = rows.Select(a => new AuditView(a.At, a.UserId is null ? null : a.UserName, a.Action,
             (JsonSerializer.Deserialize<List<AuditFieldChange>>(a.Changes, Json) ?? []).Select(c => Typed(c, entity)).ToList(), a.Note)).ToList();
         if (entity is null)
         {
