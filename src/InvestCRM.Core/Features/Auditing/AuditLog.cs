@@ -60,7 +60,7 @@ public sealed class AuditLog(CrmDbContext db)
     private async Task<List<AuditView>> NamedAsync(List<AuditView> views, IEntityType entity, CancellationToken ct)
     {
         var references = views.SelectMany(v => v.Changes).Select(c => c.Field).Distinct()
-            .Select(field => (field, principal: Principal(entity, field))).Where(r => r.principal is not null).ToList();
+            .Select(field => (field, principal: AuditReferences.Principal(entity, field))).Where(r => r.principal is not null).ToList();
         var names = new Dictionary<string, IReadOnlyDictionary<string, string>>();
         foreach (var (field, principal) in references)
         {
@@ -129,8 +129,4 @@ public sealed class AuditLog(CrmDbContext db)
 
     private static string? Named(IReadOnlyDictionary<string, string> names, string? id) =>
         id is null ? null : names.TryGetValue(id, out var name) ? name : "#" + id;
-
-    private static IEntityType? Principal(IEntityType entity, string field) =>
-        entity.FindProperty(field)?.GetContainingForeignKeys().Select(k => k.PrincipalEntityType)
-            .FirstOrDefault(p => AuditNames.NameColumn(p) is not null);
 }

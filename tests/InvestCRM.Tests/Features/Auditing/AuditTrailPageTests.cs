@@ -1,3 +1,6 @@
+using InvestCRM.Features.Demo;
+using InvestCRM.Features.Ledger;
+using InvestCRM.Features.Targets;
 using InvestCRM.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +33,47 @@ public abstract class AuditTrailPageTests(CrmApp app) : AppTests(app)
 
         Assert.Contains($"<td>{UiText.Chinese("Audit.System")}</td>", page);
         Assert.DoesNotContain("<td>system</td>", page);
+    }
+
+    [Fact]
+    public async Task A_ledger_entry_trail_labels_its_figures_and_names_the_units_it_credited()
+    {
+        await using var db = App.Database.CreateContext();
+        var park = await db.Parks.SingleAsync(p => p.Name == SanmingPlan.DevelopmentZone, Ct);
+        var chain = await db.IndustryChains.Include(c => c.Nodes).OrderBy(c => c.Id).FirstAsync(Ct);
+        var team = await db.Teams.OrderBy(t => t.Id).FirstAsync(Ct);
+        var id = await AddLedgerEntryAsync(e =>
+        {
+            (e.ParkId, e.ChainId, e.ChainNodeId, e.InvestmentWan, e.IsExpansion) = (park.Id, chain.Id, chain.Nodes[0].Id, 1234.5m, true);
+            (e.SecondaryScope, e.SecondaryId, e.SecondarySharePercent) = (TargetScope.Team, team.Id, 40);
+        });
+        using var manager = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        var page = await manager.GetPageAsync($"/ledger/entries/{id}");
+
+        Assert.Contains(Line("Field.LedgerEntry.ParkId", "—", $"{park.Name} (#{park.Id})"), page);
+        Assert.Contains(Line("Field.LedgerEntry.ChainId", "—", $"{chain.Name} (#{chain.Id})"), page);
+        Assert.Contains(Line("Field.LedgerEntry.ChainNodeId", "—", $"{chain.Nodes[0].Name} (#{chain.Nodes[0].Id})"), page);
+        Assert.Contains(Line("Field.LedgerEntry.SecondaryId", "—", $"{team.Name} (#{team.Id})"), page);
+        Assert.Contains(Line("Field.LedgerEntry.InvestmentWan", "—", "1234.5"), page);
+        Assert.Contains(Line("Field.LedgerEntry.IsExpansion", "—", UiText.Chinese("Common.Yes")), page);
+        Assert.Contains(Line("Field.LedgerEntry.SecondarySharePercent", "—", "40"), page);
+    }
+
+    /// <summary>A ledger entry written by the system for a demo project not yet counted, at the 签约 stage.</summary>
+    private async Task<long> AddLedgerEntryAsync(Action<LedgerEntry> fill)
+    {
+        await using var db = App.Database.CreateContext();
+        var entry = new LedgerEntry
+        {
+            ProjectId = await db.Projects.Where(p => !db.LedgerEntries.Any(e => e.ProjectId == p.Id)).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct),
+            StageId = await db.Stages.Where(s => s.Code == "signed").Select(s => s.Id).SingleAsync(Ct),
+            CountedAt = DateTimeOffset.UtcNow,
+        };
+        fill(entry);
+        db.LedgerEntries.Add(entry);
+        await db.SaveChangesAsync(Ct);
+        return entry.Id;
     }
 
     /// <summary>One change as the trail writes it: the field's label, then old → new.</summary>
