@@ -20,7 +20,8 @@ public sealed class AuditLog(CrmDbContext db)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
-    public async Task<IReadOnlyList<AuditView>> ForAsync(string entityType, string entityId, int take = 200, CancellationToken ct = default)
+    /// <summary>In English (<paramref name="english"/>) referenced records are named by their English names where they have them.</summary>
+    public async Task<IReadOnlyList<AuditView>> ForAsync(string entityType, string entityId, int take = 200, bool english = false, CancellationToken ct = default)
     {
         var rows = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityId == entityId)
@@ -37,10 +38,10 @@ public sealed class AuditLog(CrmDbContext db)
             return views;
         }
 
-        views = await NamedAsync(views, entity, ct);
+        views = await NamedAsync(views, entity, english, ct);
         foreach (var reference in AuditScopedReference.Of(entity.ClrType))
         {
-            views = await ScopedNamedAsync(views, reference, ct);
+            views = await ScopedNamedAsync(views, reference, english, ct);
         }
 
         return views;
@@ -57,7 +58,7 @@ public sealed class AuditLog(CrmDbContext db)
     /// Replaces the ids of referenced records by their names ("王招商", "三明氟新材料有限公司 (#203)"): one query per
     /// referenced table for the whole trail. The names are read as they are now; the audit row keeps the id.
     /// </summary>
-    private async Task<List<AuditView>> NamedAsync(List<AuditView> views, IEntityType entity, CancellationToken ct)
+    private async Task<List<AuditView>> NamedAsync(List<AuditView> views, IEntityType entity, bool english, CancellationToken ct)
     {
         var references = views.SelectMany(v => v.Changes).Select(c => c.Field).Distinct()
             .Select(field => (field, principal: AuditReferences.Principal(entity, field))).Where(r => r.principal is not null).ToList();
@@ -66,7 +67,7 @@ public sealed class AuditLog(CrmDbContext db)
         {
             var ids = views.SelectMany(v => v.Changes).Where(c => c.Field == field).SelectMany(c => new[] { c.Old, c.New })
                 .OfType<string>().Distinct().ToList();
-            names[field] = await AuditNames.ReadAsync(db, principal!, ids, ct);
+            names[field] = await AuditNames.ReadAsync(db, principal!, ids, english, ct);
         }
 
         return names.Count == 0 ? views : views.Select(v => v with
@@ -83,7 +84,7 @@ public sealed class AuditLog(CrmDbContext db)
     /// last set (none at creation when the creation lists none). An id whose scope the rows read do not reach keeps
     /// its id. One query per table named.
     /// </summary>
-    private async Task<List<AuditView>> ScopedNamedAsync(List<AuditView> views, AuditScopedReference reference, CancellationToken ct)
+    private async Task<List<AuditView>> ScopedNamedAsync(List<AuditView> views, AuditScopedReference reference, bool english, CancellationToken ct)
     {
         var scopes = new (string? Old, string? New)?[views.Count];
         (bool Known, string? Value) current = (false, null);
@@ -114,7 +115,7 @@ public sealed class AuditLog(CrmDbContext db)
         {
             if (db.Model.FindEntityType(reference.Tables[scope.Key]) is { } table && AuditNames.NameColumn(table) is not null)
             {
-                names[scope.Key] = await AuditNames.ReadAsync(db, table, scope.Distinct().ToList(), ct);
+                names[scope.Key] = await AuditNames.ReadAsync(db, table, scope.Distinct().ToList(), english, ct);
             }
         }
 

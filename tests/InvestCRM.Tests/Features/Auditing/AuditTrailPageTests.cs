@@ -1,4 +1,5 @@
 using InvestCRM.Features.Demo;
+using InvestCRM.Features.Identity;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Targets;
 using InvestCRM.Tests.Fixtures;
@@ -60,6 +61,27 @@ public abstract class AuditTrailPageTests(CrmApp app) : AppTests(app)
         Assert.Contains(Line("Field.LedgerEntry.SecondarySharePercent", "—", "40"), page);
     }
 
+    [Fact]
+    public async Task In_english_the_trail_names_stages_parks_chains_and_teams_by_their_english_names()
+    {
+        await using var db = App.Database.CreateContext();
+        var park = await db.Parks.SingleAsync(p => p.Name == SanmingPlan.DevelopmentZone, Ct);
+        var chain = await db.IndustryChains.Where(c => c.NameEn != null).OrderBy(c => c.Id).FirstAsync(Ct);
+        var team = await db.Teams.Where(t => t.NameEn != null).OrderBy(t => t.Id).FirstAsync(Ct);
+        var id = await AddLedgerEntryAsync(e => (e.ParkId, e.ChainId, e.SecondaryScope, e.SecondaryId) = (park.Id, chain.Id, TargetScope.Team, team.Id));
+        var stage = await db.LedgerEntries.Where(e => e.Id == id).Select(e => e.StageId).SingleAsync(Ct);
+        var user = await App.CreateUserAsync(Roles.Manager);
+        using var manager = await App.SignedInSessionAsync(user.Email, user.Password);
+        using var switched = await manager.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en-US" });
+
+        var page = await manager.GetPageAsync($"/ledger/entries/{id}");
+
+        Assert.Contains(EnglishLine("Field.LedgerEntry.StageId", "—", $"Signed (#{stage})"), page);
+        Assert.Contains(EnglishLine("Field.LedgerEntry.ParkId", "—", $"{park.NameEn} (#{park.Id})"), page);
+        Assert.Contains(EnglishLine("Field.LedgerEntry.ChainId", "—", $"{chain.NameEn} (#{chain.Id})"), page);
+        Assert.Contains(EnglishLine("Field.LedgerEntry.SecondaryId", "—", $"{team.NameEn} (#{team.Id})"), page);
+    }
+
     /// <summary>A ledger entry written by the system for a demo project not yet counted, at the 签约 stage.</summary>
     private async Task<long> AddLedgerEntryAsync(Action<LedgerEntry> fill)
     {
@@ -78,6 +100,8 @@ public abstract class AuditTrailPageTests(CrmApp app) : AppTests(app)
 
     /// <summary>One change as the trail writes it: the field's label, then old → new.</summary>
     private static string Line(string label, string old, string @new) => $"<strong>{UiText.Chinese(label)}</strong>: {old} → {@new}</div>";
+
+    private static string EnglishLine(string label, string old, string @new) => $"<strong>{UiText.English(label)}</strong>: {old} → {@new}</div>";
 
     public sealed class Sqlite(SqliteApp app) : AuditTrailPageTests(app), IClassFixture<SqliteApp>;
 
