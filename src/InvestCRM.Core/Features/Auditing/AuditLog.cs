@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using InvestCRM.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,10 +8,11 @@ namespace InvestCRM.Features.Auditing;
 
 /// <summary>
 /// One field of a change. <paramref name="EnumType"/> names the enum the values come from, <paramref name="IsYesNo"/>
-/// marks a bool and <paramref name="IsInstant"/> a point in time, so the UI can show them in the user's language and
-/// time zone. References to other records (a user, an enterprise, a stage) arrive as the record's name.
+/// marks a bool, <paramref name="IsInstant"/> a point in time and <paramref name="IsDay"/> a day (as yyyy-MM-dd), so the
+/// UI can show them in the user's language and time zone. References to other records (a user, an enterprise, a stage)
+/// arrive as the record's name.
 /// </summary>
-public sealed record AuditFieldChange(string Field, string? Old, string? New, string? EnumType = null, bool IsYesNo = false, bool IsInstant = false);
+public sealed record AuditFieldChange(string Field, string? Old, string? New, string? EnumType = null, bool IsYesNo = false, bool IsInstant = false, bool IsDay = false);
 
 /// <summary>One entry of a trail; <paramref name="UserName"/> is null for changes made by the system (start-up, seeding, jobs).</summary>
 public sealed record AuditView(DateTimeOffset At, string? UserName, AuditAction Action, IReadOnlyList<AuditFieldChange> Changes, string? Note);
@@ -51,8 +53,17 @@ public sealed class AuditLog(CrmDbContext db)
     {
         var type = entity?.FindProperty(change.Field)?.ClrType;
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
-        return change with { EnumType = type is { IsEnum: true } ? type.Name : null, IsYesNo = type == typeof(bool), IsInstant = type == typeof(DateTimeOffset) };
+        change = change with { EnumType = type is { IsEnum: true } ? type.Name : null, IsYesNo = type == typeof(bool), IsInstant = type == typeof(DateTimeOffset) };
+        return type == typeof(DateOnly) ? change with { IsDay = true, Old = Day(change.Old), New = Day(change.New) } : change;
     }
+
+    // Days were first written in the invariant culture's MM/dd/yyyy; rows of then and now read alike.
+    private static readonly string[] DayFormats = [AuditRecorder.DayFormat, "MM/dd/yyyy"];
+
+    private static string? Day(string? value) =>
+        DateOnly.TryParseExact(value, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.ToString(AuditRecorder.DayFormat, CultureInfo.InvariantCulture)
+            : value;
 
     /// <summary>
     /// Replaces the ids of referenced records by their names ("王招商", "三明氟新材料有限公司 (#203)"): one query per

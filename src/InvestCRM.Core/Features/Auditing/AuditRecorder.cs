@@ -42,9 +42,14 @@ internal static class AuditRecorder
     /// <summary>A record's key names it and its version only counts saves, so neither is written as a change.</summary>
     internal static bool IsRecorded(IProperty property) => !property.IsPrimaryKey() && !property.IsConcurrencyToken;
 
+    /// <summary>How a day is written to the trail: ISO 8601, the same in every language.</summary>
+    internal const string DayFormat = "yyyy-MM-dd";
+
     private static string? Format(object? value) => value switch
     {
         null => null,
+        DateOnly day => day.ToString(DayFormat, CultureInfo.InvariantCulture),
+        DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -1,4 +1,7 @@
+using System.Globalization;
+using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Demo;
+using InvestCRM.Features.Events;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Targets;
@@ -81,6 +84,31 @@ public abstract class AuditTrailPageTests(CrmApp app) : AppTests(app)
         Assert.Contains(EnglishLine("Field.LedgerEntry.ChainId", "—", $"{chain.NameEn} (#{chain.Id})"), page);
         Assert.Contains(EnglishLine("Field.LedgerEntry.SecondaryId", "—", $"{team.NameEn} (#{team.Id})"), page);
     }
+
+    [Fact]
+    public async Task Days_read_as_other_pages_write_them_whether_stored_as_yyyy_MM_dd_or_in_the_first_MM_dd_yyyy()
+    {
+        await using var db = App.Database.CreateContext();
+        var crmEvent = new CrmEvent { Name = $"审计日期测试-{Guid.NewGuid():N}", City = "北京", Date = new DateOnly(2024, 3, 15) };
+        db.Events.Add(crmEvent);
+        await db.SaveChangesAsync(Ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = DateTimeOffset.UtcNow, EntityType = nameof(CrmEvent), EntityId = crmEvent.Id.ToString(CultureInfo.InvariantCulture), Action = AuditAction.Updated,
+            Changes = """[{"field":"Date","old":"03/15/2024","new":"11/02/2024"}]""",
+        });
+        await db.SaveChangesAsync(Ct);
+        using var manager = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        var page = await manager.GetPageAsync($"/events/{crmEvent.Id}");
+
+        Assert.Contains(Line("Field.CrmEvent.Date", "—", ChineseDate(2024, 3, 15)), page);
+        Assert.Contains(Line("Field.CrmEvent.Date", ChineseDate(2024, 3, 15), ChineseDate(2024, 11, 2)), page);
+        Assert.DoesNotContain("/2024", page);
+    }
+
+    /// <summary>A day as every page writes it in Chinese (<c>Display.Date</c>).</summary>
+    private static string ChineseDate(int year, int month, int day) => new DateOnly(year, month, day).ToString("d", CultureInfo.GetCultureInfo("zh-CN"));
 
     /// <summary>A ledger entry written by the system for a demo project not yet counted, at the 签约 stage.</summary>
     private async Task<long> AddLedgerEntryAsync(Action<LedgerEntry> fill)
