@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using InvestCRM.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,13 @@ namespace InvestCRM.Features.Auditing;
 
 /// <summary>
 /// One field of a change. <paramref name="EnumType"/> names the enum the values come from, <paramref name="IsYesNo"/>
-/// marks a bool and <paramref name="IsInstant"/> a point in time, so the UI can show them in the user's language and
-/// time zone. References to other records (a user, an enterprise, a stage) arrive as the record's name.
+/// marks a bool, <paramref name="IsInstant"/> a point in time and <paramref name="IsDay"/> a day (as yyyy-MM-dd), so the
+/// UI can show them in the user's language and time zone. References to other records (a user, an enterprise, a stage)
+/// arrive as the record's name.
 /// </summary>
-public sealed record AuditFieldChange(string Field, string? Old, string? New, string? EnumType = null, bool IsYesNo = false, bool IsInstant = false);
+public sealed record AuditFieldChange(string Field, string? Old, string? New, string? EnumType = null, bool IsYesNo = false, bool IsInstant = false, bool IsDay = false);
 
+/// <summary>One entry of a trail; <paramref name="UserName"/> is null for changes made by the system (start-up, seeding, jobs).</summary>
 public sealed record AuditView(DateTimeOffset At, string? UserName, AuditAction Action, IReadOnlyList<AuditFieldChange> Changes, string? Note);
 
 /// <summary>Reads the audit trail of one record, newest first.</summary>
@@ -19,7 +22,8 @@ public sealed class AuditLog(CrmDbContext db)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
-    public async Task<IReadOnlyList<AuditView>> ForAsync(string entityType, string entityId, int take = 200, CancellationToken ct = default)
+    /// <summary>In English (<paramref name="english"/>) referenced records are named by their English names where they have them.</summary>
+    public async Task<IReadOnlyList<AuditView>> ForAsync(string entityType, string entityId, int take = 200, bool english = false, CancellationToken ct = default)
     {
         var rows = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityId == entityId)
@@ -28,17 +32,18 @@ public sealed class AuditLog(CrmDbContext db)
             .Take(take)
             .ToListAsync(ct);
         var entity = db.Model.GetEntityTypes().FirstOrDefault(e => e.ClrType.Name == entityType);
-        var views = rows.Select(a => new AuditView(a.At, a.UserName, a.Action,
+        // The system's changes are stored with no user id and CurrentUser.System's name, "system", which is no word to show.
+        var views = rows.Select(a => new AuditView(a.At, a.UserId is null ? null : a.UserName, a.Action,
             (JsonSerializer.Deserialize<List<AuditFieldChange>>(a.Changes, Json) ?? []).Select(c => Typed(c, entity)).ToList(), a.Note)).ToList();
         if (entity is null)
         {
             return views;
         }
 
-        views = await NamedAsync(views, entity, ct);
+        views = await NamedAsync(views, entity, english, ct);
         foreach (var reference in AuditScopedReference.Of(entity.ClrType))
         {
-            views = await ScopedNamedAsync(views, reference, ct);
+            views = await ScopedNamedAsync(views, reference, english, ct);
         }
 
         return views;
@@ -48,23 +53,32 @@ public sealed class AuditLog(CrmDbContext db)
     {
         var type = entity?.FindProperty(change.Field)?.ClrType;
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
-        return change with { EnumType = type is { IsEnum: true } ? type.Name : null, IsYesNo = type == typeof(bool), IsInstant = type == typeof(DateTimeOffset) };
+        change = change with { EnumType = type is { IsEnum: true } ? type.Name : null, IsYesNo = type == typeof(bool), IsInstant = type == typeof(DateTimeOffset) };
+        return type == typeof(DateOnly) ? change with { IsDay = true, Old = Day(change.Old), New = Day(change.New) } : change;
     }
+
+    // Days were first written in the invariant culture's MM/dd/yyyy; rows of then and now read alike.
+    private static readonly string[] DayFormats = [AuditRecorder.DayFormat, "MM/dd/yyyy"];
+
+    private static string? Day(string? value) =>
+        DateOnly.TryParseExact(value, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.ToString(AuditRecorder.DayFormat, CultureInfo.InvariantCulture)
+            : value;
 
     /// <summary>
     /// Replaces the ids of referenced records by their names ("王招商", "三明氟新材料有限公司 (#203)"): one query per
     /// referenced table for the whole trail. The names are read as they are now; the audit row keeps the id.
     /// </summary>
-    private async Task<List<AuditView>> NamedAsync(List<AuditView> views, IEntityType entity, CancellationToken ct)
+    private async Task<List<AuditView>> NamedAsync(List<AuditView> views, IEntityType entity, bool english, CancellationToken ct)
     {
         var references = views.SelectMany(v => v.Changes).Select(c => c.Field).Distinct()
-            .Select(field => (field, principal: Principal(entity, field))).Where(r => r.principal is not null).ToList();
+            .Select(field => (field, principal: AuditReferences.Principal(entity, field))).Where(r => r.principal is not null).ToList();
         var names = new Dictionary<string, IReadOnlyDictionary<string, string>>();
         foreach (var (field, principal) in references)
         {
             var ids = views.SelectMany(v => v.Changes).Where(c => c.Field == field).SelectMany(c => new[] { c.Old, c.New })
                 .OfType<string>().Distinct().ToList();
-            names[field] = await AuditNames.ReadAsync(db, principal!, ids, ct);
+            names[field] = await AuditNames.ReadAsync(db, principal!, ids, english, ct);
         }
 
         return names.Count == 0 ? views : views.Select(v => v with
@@ -81,7 +95,7 @@ public sealed class AuditLog(CrmDbContext db)
     /// last set (none at creation when the creation lists none). An id whose scope the rows read do not reach keeps
     /// its id. One query per table named.
     /// </summary>
-    private async Task<List<AuditView>> ScopedNamedAsync(List<AuditView> views, AuditScopedReference reference, CancellationToken ct)
+    private async Task<List<AuditView>> ScopedNamedAsync(List<AuditView> views, AuditScopedReference reference, bool english, CancellationToken ct)
     {
         var scopes = new (string? Old, string? New)?[views.Count];
         (bool Known, string? Value) current = (false, null);
@@ -112,7 +126,7 @@ public sealed class AuditLog(CrmDbContext db)
         {
             if (db.Model.FindEntityType(reference.Tables[scope.Key]) is { } table && AuditNames.NameColumn(table) is not null)
             {
-                names[scope.Key] = await AuditNames.ReadAsync(db, table, scope.Distinct().ToList(), ct);
+                names[scope.Key] = await AuditNames.ReadAsync(db, table, scope.Distinct().ToList(), english, ct);
             }
         }
 
@@ -127,8 +141,4 @@ public sealed class AuditLog(CrmDbContext db)
 
     private static string? Named(IReadOnlyDictionary<string, string> names, string? id) =>
         id is null ? null : names.TryGetValue(id, out var name) ? name : "#" + id;
-
-    private static IEntityType? Principal(IEntityType entity, string field) =>
-        entity.FindProperty(field)?.GetContainingForeignKeys().Select(k => k.PrincipalEntityType)
-            .FirstOrDefault(p => AuditNames.NameColumn(p) is not null);
 }

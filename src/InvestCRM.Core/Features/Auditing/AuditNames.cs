@@ -16,12 +16,19 @@ internal static class AuditNames
             ? NameProperties.Select(type.FindProperty).FirstOrDefault(p => p is not null && p.ClrType == typeof(string))
             : null;
 
-    /// <summary>id → "name" for records named by a title or display name, "name (#id)" for the rest (names repeat).</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(CrmDbContext db, IEntityType type, IReadOnlyList<string> ids, CancellationToken ct)
+    /// <summary>The English name of a record named in both languages (a park, a chain, a stage), where it has one.</summary>
+    private static IProperty? EnglishColumn(IEntityType type) => type.FindProperty("NameEn") is { } en && en.ClrType == typeof(string) ? en : null;
+
+    /// <summary>
+    /// id → "name" for records named by a title or display name, "name (#id)" for the rest (names repeat). In English a
+    /// record's English name, when it has one.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(CrmDbContext db, IEntityType type, IReadOnlyList<string> ids, bool english, CancellationToken ct)
     {
         var result = new Dictionary<string, string>();
         var key = type.FindPrimaryKey()!.Properties[0];
         var name = NameColumn(type)!;
+        var englishName = english ? EnglishColumn(type) : null;
         var table = type.GetTableName()!;
         var keys = ids.Select(id => Parse(id, key.ClrType)).Where(k => k is not null).Take(500).ToList();
         if (keys.Count == 0)
@@ -37,12 +44,13 @@ internal static class AuditNames
             var column = StoreObjectIdentifier.Table(table, type.GetSchema());
             var parameters = keys.Select((k, i) => Parameter(command, "@k" + i, k!)).ToList();
             command.Parameters.AddRange(parameters.ToArray());
-            command.CommandText = $"""SELECT "{key.GetColumnName(column)}", "{name.GetColumnName(column)}" FROM "{table}" WHERE "{key.GetColumnName(column)}" IN ({string.Join(", ", parameters.Select(p => p.ParameterName))})""";
+            var read = new[] { key, name, englishName }.OfType<IProperty>().Select(p => $"\"{p.GetColumnName(column)}\"");
+            command.CommandText = $"""SELECT {string.Join(", ", read)} FROM "{table}" WHERE "{key.GetColumnName(column)}" IN ({string.Join(", ", parameters.Select(p => p.ParameterName))})""";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var id = Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!;
-                var text = reader.IsDBNull(1) ? "" : reader.GetString(1);
+                var text = englishName is not null && !string.IsNullOrWhiteSpace(Text(reader, 2)) ? Text(reader, 2) : Text(reader, 1);
                 result[id] = name.Name is "DisplayName" ? text : $"{text} (#{id})";
             }
         }
@@ -53,6 +61,8 @@ internal static class AuditNames
 
         return result;
     }
+
+    private static string Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? "" : reader.GetString(column);
 
     private static object? Parse(string id, Type type) =>
         type == typeof(int) ? (int.TryParse(id, out var i) ? i : null)

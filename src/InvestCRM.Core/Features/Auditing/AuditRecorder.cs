@@ -3,6 +3,7 @@ using System.Text.Json;
 using InvestCRM.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace InvestCRM.Features.Auditing;
 
@@ -29,7 +30,7 @@ internal static class AuditRecorder
 
     private static List<FieldChange> Changes(EntityEntry entry) =>
         entry.Properties
-            .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken)
+            .Where(p => IsRecorded(p.Metadata))
             .Where(p => entry.State != EntityState.Modified || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
             .Select(p => new FieldChange(
                 p.Metadata.Name,
@@ -38,9 +39,17 @@ internal static class AuditRecorder
             .Where(c => entry.State == EntityState.Modified || c.Old is not null || c.New is not null)
             .ToList();
 
+    /// <summary>A record's key names it and its version only counts saves, so neither is written as a change.</summary>
+    internal static bool IsRecorded(IProperty property) => !property.IsPrimaryKey() && !property.IsConcurrencyToken;
+
+    /// <summary>How a day is written to the trail: ISO 8601, the same in every language.</summary>
+    internal const string DayFormat = "yyyy-MM-dd";
+
     private static string? Format(object? value) => value switch
     {
         null => null,
+        DateOnly day => day.ToString(DayFormat, CultureInfo.InvariantCulture),
+        DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InvestCRM.Features.Auditing;
+using InvestCRM.Features.Events;
 using InvestCRM.Features.Identity;
 using InvestCRM.Features.Teams;
 using InvestCRM.Tests.Fixtures;
@@ -63,6 +64,21 @@ public abstract class AuditTrailTests(CrmApp app) : AppTests(app)
         Assert.Equal(await db.Users.Where(u => u.Id == manager.UserId).Select(u => u.DisplayName).SingleAsync(Ct), changes["CreatedById"].New);
         Assert.True(changes["OccurredAt"].IsInstant);
         Assert.False(changes["Summary"].IsInstant);
+    }
+
+    [Fact]
+    public async Task Days_are_recorded_as_yyyy_MM_dd_in_every_culture()
+    {
+        var manager = await App.CurrentUserAsync(DemoAccounts.Manager);
+        await using var db = App.Database.CreateContext(manager);
+        var crmEvent = new CrmEvent { Name = $"审计日期测试-{Guid.NewGuid():N}", City = "北京", Date = new DateOnly(2024, 3, 15) };
+        db.Events.Add(crmEvent);
+        await db.SaveChangesAsync(Ct);
+
+        var key = crmEvent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var created = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(CrmEvent) && a.EntityId == key, Ct);
+
+        Assert.Equal((null, "2024-03-15"), Change(created, nameof(CrmEvent.Date)));
     }
 
     private async Task<int> AddTeamAsync(CurrentUser user, string name)
