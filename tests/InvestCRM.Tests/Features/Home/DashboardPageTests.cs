@@ -34,6 +34,19 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
         Assert.Contains(UiText.Chinese("Ledger.Title"), ledger);
     }
 
+    [Theory]
+    [InlineData("/", "from=2026-06-30&to=2026-01-01", true)]
+    [InlineData("/funnel", "from=2026-01-01", true)]
+    [InlineData("/", "from=2026-01-01&to=2026-06-30", false)]
+    public async Task A_custom_period_it_cannot_read_is_said_not_silently_replaced(string page, string dates, bool refused)
+    {
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        var html = WebUtility.HtmlDecode(await session.GetPageAsync($"{page}?period=custom&{dates}"));
+
+        Assert.Equal(refused, html.Contains($"<p class=\"field-error\" role=\"alert\">{UiText.Chinese("Report.CustomPeriodUnreadable")}</p>"));
+    }
+
     /// <summary>The top lists name their units from the reference cache: a team renamed through the app shows at once.</summary>
     [Fact]
     public async Task A_team_renamed_through_the_app_shows_in_the_top_teams_at_once()
