@@ -35,6 +35,22 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
     }
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/funnel")]
+    [InlineData("/forecast")]
+    public async Task A_plan_that_does_not_exist_is_not_found_rather_than_no_plan_at_all(string page)
+    {
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        using var response = await session.GetAsync($"{page}?plan=999999");
+        var html = await WebSession.ReadTextAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains(UiText.Chinese("Error.NotFound.Title"), html);
+        Assert.DoesNotContain(UiText.Chinese("Dashboard.NoPlan"), html);
+    }
+
+    [Theory]
     [InlineData("/", "from=2026-06-30&to=2026-01-01", true)]
     [InlineData("/funnel", "from=2026-01-01", true)]
     [InlineData("/", "from=2026-01-01&to=2026-06-30", false)]
