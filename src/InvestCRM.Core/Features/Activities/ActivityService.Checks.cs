@@ -15,7 +15,7 @@ public sealed partial class ActivityService
     /// Each lookup is by key so the check stays cheap however many activities there are.
     /// </summary>
     private async Task<CheckedInput> CheckAsync(
-        ActivityInput input, DateTimeOffset occurredAt, string? creatorId, CancellationToken ct, DateTimeOffset? stored = null)
+        ActivityInput input, DateTimeOffset occurredAt, string? creatorId, DateTimeOffset? stored, CancellationToken ct)
     {
         // The end of today, China time; a time already saved later than that (before this rule) may stay as it is.
         var today = clock.GetLocalNow();

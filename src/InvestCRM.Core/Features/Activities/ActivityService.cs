@@ -47,7 +47,7 @@ public sealed partial class ActivityService(CrmDbContext db, TimeProvider clock)
         }
 
         var occurredAt = input.OccurredAt ?? clock.GetLocalNow();
-        var checkedInput = await CheckAsync(input, occurredAt, user.UserId, ct);
+        var checkedInput = await CheckAsync(input, occurredAt, user.UserId, null, ct);
         if (checkedInput.Problems.Count > 0)
         {
             return Outcome.Refused(checkedInput.Problems);
@@ -78,7 +78,7 @@ public sealed partial class ActivityService(CrmDbContext db, TimeProvider clock)
         }
 
         var occurredAt = input.OccurredAt ?? activity.OccurredAt;
-        var checkedInput = await CheckAsync(input, occurredAt, activity.CreatedById, ct, activity.OccurredAt);
+        var checkedInput = await CheckAsync(input, occurredAt, activity.CreatedById, activity.OccurredAt, ct);
         if (checkedInput.Problems.Count > 0)
         {
             return Outcome.Refused(checkedInput.Problems);
