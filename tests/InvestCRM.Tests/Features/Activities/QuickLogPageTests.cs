@@ -40,6 +40,26 @@ public abstract class QuickLogPageTests(CrmApp app) : AppTests(app)
         Assert.Contains($"name=\"participant\" value=\"{staff.Id}\"", html);
     }
 
+    [Fact]
+    public async Task A_log_dated_tomorrow_is_refused_on_its_time_and_the_form_offers_no_later_than_tonight()
+    {
+        var staff = await App.CreateUserAsync(Roles.Staff);
+        using var session = await App.SignedInSessionAsync(staff.Email, staff.Password);
+        var project = await AnyProjectAsync();
+        var summary = $"明日记录测试-{Guid.NewGuid():N}";
+        var today = InvestCRM.Features.Common.ChinaTime.Clock.GetLocalNow().Date;
+        var fields = Fields(project, summary);
+        fields["Input.OccurredAt"] = today.AddDays(1).ToString("yyyy-MM-dd'T'10:00", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var refused = await session.SubmitFormAsync("/activities/new", "quick-log", fields);
+
+        var html = System.Net.WebUtility.HtmlDecode(await WebSession.ReadTextAsync(refused));
+        Assert.Contains($"<span class=\"field-error\" role=\"alert\">{UiText.Chinese("Rule.ActivityInFuture")}</span>", html);
+        Assert.Contains($"max=\"{today:yyyy-MM-dd}T23:59\"", html);
+        await using var db = App.Database.CreateContext(CurrentUser.System);
+        Assert.False(await db.Activities.AnyAsync(a => a.Summary == summary, Ct));
+    }
+
     private static Dictionary<string, string> Fields((int Id, int EnterpriseId, string Title) project, string summary) => new()
     {
         ["Input.ProjectId"] = project.Id.ToString(), ["Input.EnterpriseId"] = project.EnterpriseId.ToString(),
