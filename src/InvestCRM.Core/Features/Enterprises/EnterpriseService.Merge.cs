@@ -77,7 +77,7 @@ public sealed partial class EnterpriseService
         return problems;
     }
 
-    /// <summary>Tracked moves, so every project, contact and activity gets its own audit entry.</summary>
+    /// <summary>Tracked moves, so every project, contact, activity and referral gets its own audit entry.</summary>
     private async Task<MergeCounts> MoveDependentsAsync(Enterprise keep, Enterprise merged, CancellationToken ct)
     {
         // Partners never merge, but the filter must not hide a project from the move.
@@ -87,12 +87,15 @@ public sealed partial class EnterpriseService
         contacts.ForEach(c => c.EnterpriseId = keep.Id);
         var activities = await db.Activities.Where(a => a.EnterpriseId == merged.Id).ToListAsync(ct);
         activities.ForEach(a => a.EnterpriseId = keep.Id);
+        // A referral accepted or marked duplicate at triage names its firm; the partner's view follows it to the kept one.
+        var referrals = await db.Referrals.IgnoreQueryFilters().Where(r => r.EnterpriseId == merged.Id).ToListAsync(ct);
+        referrals.ForEach(r => r.EnterpriseId = keep.Id);
 
         var have = keep.ChainNodes.Select(l => l.ChainNodeId).ToHashSet();
         var newNodes = merged.ChainNodes.Where(l => !have.Contains(l.ChainNodeId))
             .Select(l => new EnterpriseChainNode { EnterpriseId = keep.Id, ChainNodeId = l.ChainNodeId }).ToList();
         keep.ChainNodes.AddRange(newNodes);
-        return new MergeCounts(projects.Count, contacts.Count, activities.Count, newNodes.Count);
+        return new MergeCounts(projects.Count, contacts.Count, activities.Count, referrals.Count, newNodes.Count);
     }
 
     private static void FillEmptyFacts(Enterprise keep, Enterprise merged)
@@ -123,13 +126,14 @@ public sealed partial class EnterpriseService
         };
     }
 
-    private sealed record MergeCounts(int Projects, int Contacts, int Activities, int ChainNodes)
+    private sealed record MergeCounts(int Projects, int Contacts, int Activities, int Referrals, int ChainNodes)
     {
         public IEnumerable<AuditFieldChange> AsChanges() =>
         [
             new("MovedProjects", null, Projects.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("MovedContacts", null, Contacts.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("MovedActivities", null, Activities.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("MovedReferrals", null, Referrals.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("AddedChainNodes", null, ChainNodes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
     }

@@ -2,7 +2,10 @@ using InvestCRM.Data;
 using InvestCRM.Features.Activities;
 using InvestCRM.Features.Auditing;
 using InvestCRM.Features.Enterprises;
+using InvestCRM.Features.Incubators;
+using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
+using InvestCRM.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Tests.Features.Enterprises;
@@ -147,6 +150,7 @@ public class EnterpriseServiceTests
         Assert.Equal(2, await check.Projects.CountAsync(p => p.EnterpriseId == keep));
         Assert.Equal(1, await check.Contacts.CountAsync(c => c.EnterpriseId == keep));
         Assert.Equal(1, await check.Activities.CountAsync(a => a.EnterpriseId == keep));
+        Assert.Equal(1, await check.Referrals.CountAsync(r => r.EnterpriseId == keep));
         Assert.Equal(nodes.Order(), (await check.EnterpriseChainNodes.Where(l => l.EnterpriseId == keep).Select(l => l.ChainNodeId).ToListAsync()).Order());
         var kept = await check.Enterprises.SingleAsync(e => e.Id == keep);
         Assert.Equal(code, kept.CreditCode);
@@ -169,6 +173,16 @@ public class EnterpriseServiceTests
         }));
         db.Contacts.Add(new Contact { EnterpriseId = enterpriseId, Name = "张经理" });
         db.Activities.Add(new Activity { EnterpriseId = enterpriseId, Summary = "首次拜访", CreatedById = TestUser.Staff.UserId!, OccurredAt = now, CreatedAt = now });
+        var plan = new Plan { Name = "合并测试规划", StartYear = 2026, EndYear = 2030 };
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+        var incubator = new OffshoreIncubator { PlanId = plan.Id, Name = "合并测试孵化器", City = "北京" };
+        db.Incubators.Add(incubator);
+        await db.SaveChangesAsync();
+        // Marked duplicate of this firm at triage.
+        var referral = new ReferralInput { EnterpriseName = "三明氟材料股份有限公司", Seeks = "厂房" }.ToReferral(incubator.Id, TestUser.Staff.UserId, null, null, now);
+        (referral.Status, referral.EnterpriseId) = (ReferralStatus.Duplicate, enterpriseId);
+        db.Referrals.Add(referral);
         await db.SaveChangesAsync();
     }
 
