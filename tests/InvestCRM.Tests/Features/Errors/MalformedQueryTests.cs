@@ -30,6 +30,19 @@ public abstract class MalformedQueryTests(CrmApp app) : AppTests(app)
         }
     }
 
+    [Fact]
+    public async Task A_merge_of_a_firm_with_itself_says_so_rather_than_not_found()
+    {
+        await using var db = App.Database.CreateContext();
+        var enterprise = await db.Enterprises.Select(e => e.Id).FirstAsync(Ct);
+        using var admin = await App.SignedInSessionAsync(DemoAccounts.Admin, DemoAccounts.Password);
+
+        var page = await admin.GetPageAsync($"/enterprises/{enterprise}/merge?other={enterprise}");
+
+        Assert.Contains($"role=\"alert\">{UiText.Chinese("Rule.MergeSame")}</p>", page);
+        Assert.DoesNotContain(UiText.Chinese("Rule.NotFound"), page);
+    }
+
     public sealed class Sqlite(SqliteApp app) : MalformedQueryTests(app), IClassFixture<SqliteApp>;
 
     public sealed class Postgres(PostgresApp app) : MalformedQueryTests(app), IClassFixture<PostgresApp>;
