@@ -84,6 +84,26 @@ public abstract class IncubatorPageTests(CrmApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task A_new_user_without_a_password_gets_one_message_in_chinese_and_is_not_created()
+    {
+        using var admin = await App.SignedInSessionAsync(DemoAccounts.Admin, DemoAccounts.Password);
+        var email = $"staff-{Guid.NewGuid():N}@test.local";
+
+        using var refused = await admin.SubmitFormAsync("/admin/users/new", "user", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.DisplayName"] = "无密码用户", ["Input.Role"] = "Staff", ["Input.Password"] = "", ["Input.IsActive"] = "true",
+        });
+        var page = WebUtility.HtmlDecode(await WebSession.ReadTextAsync(refused));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(UiText.Chinese("User.InitialPasswordRequired"), page);
+        Assert.DoesNotContain(UiText.Chinese("Identity.PasswordTooShort"), page);
+        Assert.DoesNotContain("Passwords must", page);
+        await using var db = App.Database.CreateContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == email, Ct));
+    }
+
+    [Fact]
     public async Task Partners_get_404_for_the_staff_incubator_pages_even_of_their_own_incubator()
     {
         var own = (await App.FindUserAsync(DemoAccounts.PartnerBeijing)).IncubatorId!.Value;
