@@ -10,6 +10,9 @@ public static class Display
 {
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>A label's colon: full-width in Chinese text (“阶段：线索”), ": " in English.</summary>
+    public static string Colon => IsEnglish ? ": " : "：";
+
     /// <summary>Money is stored in 万元; shown in 亿元 from 1 亿 up (CNY millions/billions in English).</summary>
     public static string Money(decimal wan)
     {

@@ -18,8 +18,8 @@ public sealed partial class ActivityService
         ActivityInput input, DateTimeOffset occurredAt, string? creatorId, DateTimeOffset? stored, CancellationToken ct)
     {
         // The end of today, China time; a time already saved later than that (before this rule) may stay as it is.
-        var today = clock.GetLocalNow();
-        var latest = new DateTimeOffset(today.Date.AddDays(1), today.Offset).AddTicks(-1);
+        var now = ChinaTime.Now(clock);
+        var latest = new DateTimeOffset(now.Date.AddDays(1), now.Offset).AddTicks(-1);
         var problems = input.Check(occurredAt, stored > latest ? stored.Value : latest).ToList();
         Project? project = null;
         if (input.ProjectId is { } projectId)

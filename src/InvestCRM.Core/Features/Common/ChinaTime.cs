@@ -12,6 +12,12 @@ public static class ChinaTime
     public static readonly TimeZoneInfo Zone =
         TimeZoneInfo.CreateCustomTimeZone("China Standard Time", Offset, "China Standard Time", "China Standard Time");
 
+    /// <summary>The clock's instant in China time, whatever zone the clock calls local (tests and tools may pass the system's).</summary>
+    public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(Offset);
+
+    /// <summary>Today in China.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
+
     /// <summary>The system clock, read in China time.</summary>
     public static readonly TimeProvider Clock = new ChinaClock();
 

@@ -40,7 +40,8 @@ public sealed class ApiKeyService(CrmDbContext db, TimeProvider clock)
             problems.Add(new Problem("Rule.UnknownIncubator", nameof(input.IncubatorId)));
         }
 
-        if (input.ExpiresOn is { } on && on <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        // The day is the park's: a key dated today (China time) would already have expired.
+        if (input.ExpiresOn is { } on && on <= ChinaTime.Today(clock))
         {
             problems.Add(new Problem("Rule.ExpiryInPast", nameof(input.ExpiresOn)));
         }
@@ -56,7 +57,7 @@ public sealed class ApiKeyService(CrmDbContext db, TimeProvider clock)
         {
             IncubatorId = input.IncubatorId, Name = input.Name.Trim(), Prefix = prefix, SecretHash = Hash(secret),
             CreatedAt = clock.GetUtcNow(), CreatedById = db.User.UserId,
-            ExpiresAt = input.ExpiresOn is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            ExpiresAt = input.ExpiresOn is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime() : null,
         };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);

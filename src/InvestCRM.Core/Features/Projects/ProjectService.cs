@@ -101,6 +101,8 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, Refere
         {
             move.Facts?.ApplyTo(project);
             problems.AddRange(move.Facts is null ? [] : StageDates.CheckGiven(project, move.Facts));
+            problems.AddRange(move.Facts is not { } facts ? [] : StageDates.CheckRange(
+                ChinaTime.Today(clock), facts.AgreementDate, facts.RegisteredOn, facts.ConstructionStartedOn, facts.ProductionStartedOn));
             problems.AddRange(StageRules.CheckMove(project, stages, move));
         }
 
@@ -233,6 +235,7 @@ public sealed class ProjectService(CrmDbContext db, LedgerService ledger, Refere
     private async Task<List<Problem>> CheckAsync(ProjectInput input, CancellationToken ct)
     {
         var problems = input.Check().ToList();
+        problems.AddRange(StageDates.CheckRange(ChinaTime.Today(clock), input.AgreementDate, input.RegisteredOn, input.ConstructionStartedOn, input.ProductionStartedOn));
         if (!await db.Enterprises.AnyAsync(e => e.Id == input.EnterpriseId, ct))
         {
             problems.Add(new Problem("Validation.Required", nameof(input.EnterpriseId)));

@@ -10,16 +10,26 @@ namespace InvestCRM.Features.Projects;
 public static class StageDates
 {
     public const string OutOfOrder = "Rule.StageDatesOutOfOrder";
+    public const string OutOfRange = "Rule.StageDateOutOfRange";
+
+    /// <summary>No park signed a deal of this system's kind before 2000; a year such as 1900 is a slip.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    /// <summary>
+    /// Each date given that is before <see cref="Earliest"/> or after <paramref name="today"/> (China time): these
+    /// record what has happened, and a landing dated in 2099 would count towards the plan now.
+    /// </summary>
+    public static IEnumerable<Problem> CheckRange(
+        DateOnly today, DateOnly? agreement, DateOnly? registered, DateOnly? construction, DateOnly? production) =>
+        Named(agreement, registered, construction, production)
+            .Where(d => d.On is { } on && (on < Earliest || on > today))
+            .Select(d => new Problem(OutOfRange, d.Field));
 
     /// <summary>Each pair of dates in the wrong order: the earlier stage's field and the later stage's.</summary>
     public static IEnumerable<(string Earlier, string Later)> Inversions(
         DateOnly? agreement, DateOnly? registered, DateOnly? construction, DateOnly? production)
     {
-        (string Field, DateOnly? On)[] dates =
-        [
-            (nameof(Project.AgreementDate), agreement), (nameof(Project.RegisteredOn), registered),
-            (nameof(Project.ConstructionStartedOn), construction), (nameof(Project.ProductionStartedOn), production),
-        ];
+        var dates = Named(agreement, registered, construction, production);
         for (var later = 1; later < dates.Length; later++)
         {
             for (var earlier = 0; earlier < later; earlier++)
@@ -31,6 +41,12 @@ public static class StageDates
             }
         }
     }
+
+    private static (string Field, DateOnly? On)[] Named(DateOnly? agreement, DateOnly? registered, DateOnly? construction, DateOnly? production) =>
+    [
+        (nameof(Project.AgreementDate), agreement), (nameof(Project.RegisteredOn), registered),
+        (nameof(Project.ConstructionStartedOn), construction), (nameof(Project.ProductionStartedOn), production),
+    ];
 
     /// <summary>The day given, or the latest landing date the project already has if that is later (for generated histories).</summary>
     public static DateOnly NotBeforeEarlierStages(Project project, DateOnly on)

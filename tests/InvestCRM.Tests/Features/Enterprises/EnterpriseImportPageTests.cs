@@ -78,7 +78,7 @@ public abstract class EnterpriseImportPageTests(CrmApp app) : AppTests(app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(string.Format(UiText.Chinese("Enterprise.Import.FixFirst"), 1), page);
-        Assert.Contains($"{UiText.Chinese("Field.Enterprise.CreditCode")}: {UiText.Chinese("Rule.CreditCodeInvalid")}", page);
+        Assert.Contains($"{UiText.Chinese("Field.Enterprise.CreditCode")}：{UiText.Chinese("Rule.CreditCodeInvalid")}", page);
         Assert.Matches("<td class=\"num\">3</td>\\s*<td>福建坏代码有限公司</td>", page);
         await using var db = App.Database.CreateContext();
         Assert.False(await db.Enterprises.AnyAsync(e => e.Name == name, Ct));

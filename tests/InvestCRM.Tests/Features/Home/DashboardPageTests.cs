@@ -53,6 +53,8 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
     [Theory]
     [InlineData("/", "from=2026-06-30&to=2026-01-01", true)]
     [InlineData("/funnel", "from=2026-01-01", true)]
+    [InlineData("/ledger", "from=2023-01-01&to=2022-01-01", true)]
+    [InlineData("/ledger", "from=1899-01-01&to=1901-12-31", true)]
     [InlineData("/", "from=2026-01-01&to=2026-06-30", false)]
     public async Task A_custom_period_it_cannot_read_is_said_not_silently_replaced(string page, string dates, bool refused)
     {

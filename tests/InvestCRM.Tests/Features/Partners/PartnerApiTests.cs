@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using InvestCRM.Features.Identity;
+using InvestCRM.Features.PartnerApi;
+using InvestCRM.Tests.Features.Activities;
 using InvestCRM.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +52,24 @@ public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(UiText.English("Api.Problem.Unauthorized.Title"), await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_keys_expiry_day_is_the_parks_day_and_ends_at_its_midnight()
+    {
+        var admin = await App.FindUserAsync(DemoAccounts.Admin);
+        await using var db = App.Database.CreateContext(new CurrentUser(admin.Id, "admin", new HashSet<string> { Roles.Admin }, null, null));
+        var incubator = await App.IncubatorIdAsync("北京");
+        // 01:26 on 24 November in China is still 23 November in UTC.
+        var service = new ApiKeyService(db, new TestClock(new DateTimeOffset(2026, 11, 24, 1, 26, 0, TimeSpan.FromHours(8))));
+
+        var (today, _) = await service.IssueAsync(new ApiKeyInput(incubator, "今日到期", new DateOnly(2026, 11, 24)));
+        var (tomorrow, key) = await service.IssueAsync(new ApiKeyInput(incubator, "明日到期", new DateOnly(2026, 11, 25)));
+
+        Assert.Equal("Rule.ExpiryInPast", Assert.Single(today.Problems).Code);
+        Assert.True(tomorrow.Succeeded, string.Join(", ", tomorrow.Problems));
+        var stored = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == key!.Id, Ct);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.FromHours(8)), stored.ExpiresAt);
     }
 
     [Theory]

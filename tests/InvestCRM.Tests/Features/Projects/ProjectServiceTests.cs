@@ -74,6 +74,27 @@ public class ProjectServiceTests
 
     [Theory]
     [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task A_landing_date_before_2000_or_after_today_is_refused_on_an_edit_and_on_a_move(string provider)
+    {
+        var (db, id) = await WithProjectAsync(provider);
+        await using var _ = db;
+        var enterprise = (await ReloadAsync(db, id)).EnterpriseId;
+        var tomorrow = DateOnly.FromDateTime(ChinaTime.Clock.GetLocalNow().DateTime).AddDays(1);
+
+        var edit = await db.Projects.UpdateAsync(id, 0, new ProjectInput { EnterpriseId = enterprise, Title = "含氟新材料项目", AgreementDate = new DateOnly(1900, 1, 1) });
+        var move = await db.Projects.MoveAsync(id, 0, new StageMove(db.Stage("signed").Id, null)
+        {
+            Facts = new StageFacts { AgreementDate = tomorrow, SignedAmountWan = 12000 },
+        });
+        var project = await ReloadAsync(db, id);
+
+        Assert.Equal([new Problem(StageDates.OutOfRange, nameof(ProjectInput.AgreementDate))], edit.Problems);
+        Assert.Equal([new Problem(StageDates.OutOfRange, nameof(StageFacts.AgreementDate))], move.Problems);
+        Assert.Equal((db.Stage("lead").Id, null, 0), (project.StageId, project.AgreementDate, project.Version));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
     public async Task A_move_giving_a_date_before_the_projects_earlier_stage_is_refused_on_the_date_it_gives(string provider)
     {
         var (db, id) = await WithProjectAsync(provider);
