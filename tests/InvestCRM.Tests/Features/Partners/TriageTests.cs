@@ -87,6 +87,46 @@ public abstract class TriageTests(PartnerApp app) : AppTests(app)
         Assert.Contains($"<option value=\"{team.Id}\">{team.NameEn}</option>", english);
     }
 
+    /// <summary>Two staff open the same referral; the second one's decision lands on the page, which says it was decided.</summary>
+    [Theory]
+    [InlineData("accept", "Accept.Link", "new")]
+    [InlineData("return", "Return.Reason", "资料不全")]
+    [InlineData("duplicate", "Duplicate.EnterpriseId", "1")]
+    public async Task A_late_decision_is_told_on_the_page_that_the_referral_was_decided(string form, string field, string value)
+    {
+        var referral = await PendingAsync($"晚到决定{Guid.NewGuid():N}"[..12]);
+        var staff = await App.FindUserAsync(DemoAccounts.Staff);
+        using var late = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+        var token = await late.TokenAsync($"/referrals/{referral}");
+        await using (var db = App.Database.CreateContext(new CurrentUser(staff.Id, "s", new HashSet<string> { Roles.Staff }, staff.TeamId, null)))
+        {
+            Assert.True((await Services(db).Triage.ReturnAsync(referral, "先到的决定", Ct)).Succeeded);
+        }
+
+        using var response = await late.Client.PostAsync($"/referrals/{referral}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["_handler"] = form, [field] = value, ["Accept.OwnerId"] = staff.Id,
+        }), Ct);
+        var page = await WebSession.ReadTextAsync(response);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(UiText.Chinese("Rule.ReferralDecided"), page);
+        Assert.DoesNotContain("value=\"return\"", page);
+        await using var check = App.Database.CreateContext();
+        Assert.Equal(("先到的决定", (int?)null), await check.Referrals.Where(r => r.Id == referral).Select(r => new ValueTuple<string?, int?>(r.ReturnReason, r.ProjectId)).SingleAsync(Ct));
+    }
+
+    /// <summary>A pending referral from the Beijing partner.</summary>
+    private async Task<int> PendingAsync(string name)
+    {
+        var incubator = await App.IncubatorIdAsync("北京");
+        var partner = await App.FindUserAsync(DemoAccounts.PartnerBeijing);
+        await using var db = App.Database.CreateContext(new CurrentUser(partner.Id, "p", new HashSet<string> { Roles.Partner }, null, incubator));
+        var submitted = await Services(db).Referrals.SubmitAsync(new ReferralInput { EnterpriseName = name, Seeks = "用地" }, null, null, Ct);
+        Assert.True(submitted.Created, string.Join(", ", submitted.Outcome.Problems));
+        return submitted.Outcome.Id;
+    }
+
     private static (ReferralService Referrals, ReferralTriage Triage, ProjectService Projects) Services(InvestCRM.Data.CrmDbContext db)
     {
         var clock = TimeProvider.System;
