@@ -87,6 +87,44 @@ public abstract class TriageTests(PartnerApp app) : AppTests(app)
         Assert.Contains($"<option value=\"{team.Id}\">{team.NameEn}</option>", english);
     }
 
+    [Fact]
+    public async Task A_referral_is_marked_a_duplicate_only_of_a_matching_enterprise_which_it_records()
+    {
+        var lonely = await PendingAsync($"无重复企业{Guid.NewGuid():N}"[..13]);
+        var matched = await PendingAsync($"已跟进企业{Guid.NewGuid():N}"[..13]);
+        int enterprise;
+        await using (var db = App.Database.CreateContext())
+        {
+            var name = await db.Referrals.Where(r => r.Id == matched).Select(r => r.EnterpriseName).SingleAsync(Ct);
+            var existing = new InvestCRM.Features.Enterprises.Enterprise
+            {
+                Name = name, NormalizedName = InvestCRM.Features.Enterprises.EnterpriseName.Normalize(name), CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Enterprises.Add(existing);
+            await db.SaveChangesAsync(Ct);
+            enterprise = existing.Id;
+        }
+
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+        var lonelyPage = await session.GetPageAsync($"/referrals/{lonely}");
+        using var refused = await session.SubmitFormAsync($"/referrals/{lonely}", "duplicate", new Dictionary<string, string> { ["Duplicate.EnterpriseId"] = "" });
+        var matchedPage = await session.GetPageAsync($"/referrals/{matched}");
+        using var marked = await session.SubmitFormAsync($"/referrals/{matched}", "duplicate",
+            new Dictionary<string, string> { ["Duplicate.EnterpriseId"] = enterprise.ToString() });
+
+        Assert.DoesNotContain("value=\"duplicate\"", lonelyPage);
+        Assert.Contains(UiText.Chinese("Triage.DuplicateNone"), lonelyPage);
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(UiText.Chinese("Rule.DuplicateNeedsEnterprise"), await WebSession.ReadTextAsync(refused));
+        Assert.Contains($"name=\"Duplicate.EnterpriseId\" value=\"{enterprise}\"", matchedPage);
+        Assert.True(WebSession.IsRedirect(marked), await WebSession.ReadTextAsync(marked));
+        Assert.Contains($"href=\"/enterprises/{enterprise}\"", await session.GetPageAsync($"/referrals/{matched}"));
+        await using var check = App.Database.CreateContext();
+        var decided = await check.Referrals.Where(r => r.Id == lonely || r.Id == matched).OrderBy(r => r.Id)
+            .Select(r => new ValueTuple<ReferralStatus, int?>(r.Status, r.EnterpriseId)).ToListAsync(Ct);
+        Assert.Equal([(ReferralStatus.Pending, (int?)null), (ReferralStatus.Duplicate, (int?)enterprise)], decided);
+    }
+
     /// <summary>Two staff open the same referral; the second one's decision lands on the page, which says it was decided.</summary>
     [Theory]
     [InlineData("accept", "Accept.Link", "new")]
