@@ -71,12 +71,15 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Referrals.Add(referral);
             await db.SaveChangesAsync(ct);
+            // The notices link to the referral, so they follow its insert, in the same transaction.
+            await notifier.ReferralSubmittedAsync(referral, ct);
             if (attachment is not null)
             {
                 attachment.ReferralId = referral.Id;
                 db.Attachments.Add(attachment);
-                await db.SaveChangesAsync(ct);
             }
+
+            await db.SaveChangesAsync(ct);
 
             await tx.CommitAsync(ct);
             return new(Outcome.Done(referral.Id), true);
