@@ -20,6 +20,17 @@ public static class IncubatorStatusRules
     /// <summary>The statuses an incubator in <paramref name="from"/> may move to.</summary>
     public static IReadOnlyList<IncubatorStatus> AllowedFrom(IncubatorStatus from) => Next.GetValueOrDefault(from, []);
 
+    /// <summary>
+    /// The resource key of why an incubator in <paramref name="status"/> may not refer new leads, or null when it may.
+    /// A suspended incubator is paused until the park resumes it, so it refers nothing meanwhile; a closed one never again.
+    /// </summary>
+    public static string? RefusesReferrals(IncubatorStatus status) => status switch
+    {
+        IncubatorStatus.Suspended => "Rule.IncubatorSuspended",
+        IncubatorStatus.Closed => "Rule.IncubatorClosed",
+        _ => null,
+    };
+
     public static bool NeedsNote(IncubatorStatus to) => to is IncubatorStatus.Suspended or IncubatorStatus.Closed;
 
     /// <summary>The resource key of the first rule the move breaks, or null when it is allowed.</summary>

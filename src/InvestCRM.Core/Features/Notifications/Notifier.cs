@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using InvestCRM.Data;
+using InvestCRM.Features.Identity;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Referrals;
 using InvestCRM.Features.Stages;
@@ -18,12 +19,30 @@ public sealed class Notifier(CrmDbContext db, TimeProvider clock)
     // Chinese names stay readable in the table rather than \u-escaped.
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
+    public const string ReferralSubmitted = "Notice.ReferralSubmitted";
     public const string ReferralAccepted = "Notice.ReferralAccepted";
     public const string ReferralReturned = "Notice.ReferralReturned";
     public const string ReferralDuplicate = "Notice.ReferralDuplicate";
     public const string StageChanged = "Notice.StageChanged";
     public const string PartnerUpdate = "Notice.PartnerUpdate";
     public const string ParkUpdate = "Notice.ParkUpdate";
+
+    /// <summary>
+    /// A new referral waits for triage: the park's managers and admins hear of it ({1} names the incubator). Staff find it
+    /// in the list; telling every one of them would drown the notices that are theirs alone.
+    /// </summary>
+    public async Task ReferralSubmittedAsync(Referral referral, CancellationToken ct = default)
+    {
+        var incubator = await db.Incubators.Where(i => i.Id == referral.IncubatorId).Select(i => i.Name).FirstOrDefaultAsync(ct) ?? "";
+        var leaders = await db.Users
+            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id
+                && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Manager || r.Name == Roles.Admin))))
+            .Select(u => u.Id).ToListAsync(ct);
+        foreach (var user in leaders)
+        {
+            Add(user, ReferralSubmitted, [referral.EnterpriseName, incubator], $"/referrals/{referral.Id}");
+        }
+    }
 
     /// <summary>Tells the incubator's partners that staff decided on their referral.</summary>
     public Task ReferralDecidedAsync(Referral referral, CancellationToken ct = default)

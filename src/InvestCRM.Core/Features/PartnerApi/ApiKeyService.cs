@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using InvestCRM.Data;
 using InvestCRM.Features.Common;
+using InvestCRM.Features.Incubators;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.PartnerApi;
@@ -35,9 +36,15 @@ public sealed class ApiKeyService(CrmDbContext db, TimeProvider clock)
             problems.Add(new Problem(string.IsNullOrWhiteSpace(input.Name) ? "Validation.Required" : "Validation.TooLong", nameof(input.Name)));
         }
 
-        if (!await db.Incubators.AnyAsync(i => i.Id == input.IncubatorId, ct))
+        var status = await db.Incubators.Where(i => i.Id == input.IncubatorId).Select(i => (IncubatorStatus?)i.Status).FirstOrDefaultAsync(ct);
+        if (status is not { } known)
         {
             problems.Add(new Problem("Rule.UnknownIncubator", nameof(input.IncubatorId)));
+        }
+        else if (known == IncubatorStatus.Closed)
+        {
+            // A key serves a partner system for good; a suspended incubator may resume, a closed one never refers again.
+            problems.Add(new Problem("Rule.IncubatorClosedNoKey", nameof(input.IncubatorId)));
         }
 
         // The day is the park's: a key dated today (China time) would already have expired.

@@ -1,6 +1,7 @@
 using InvestCRM.Data;
 using InvestCRM.Features.Attachments;
 using InvestCRM.Features.Common;
+using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,10 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
 {
     private int? Incubator => db.User.IsPartner ? db.User.IncubatorId : null;
 
-    /// <summary>Creates a pending referral (with an optional business plan); the same idempotency key returns the first one.</summary>
+    /// <summary>
+    /// Creates a pending referral (with an optional business plan); the same idempotency key returns the first one,
+    /// even once the incubator is suspended or closed, but such an incubator refers nothing new.
+    /// </summary>
     public async Task<Submission> SubmitAsync(ReferralInput input, string? idempotencyKey, UploadedFile? plan = null, CancellationToken ct = default)
     {
         if (Incubator is not { } incubator || db.User.UserId is not { } userId)
@@ -34,6 +38,11 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
         if (key is not null && await FindByKeyAsync(incubator, key, ct) is { } existing)
         {
             return new(Outcome.Done(existing), false);
+        }
+
+        if (await ReferralsRefusedAsync(incubator, ct) is { } refused)
+        {
+            return new(Outcome.Refused(new Problem(refused)), false);
         }
 
         var problems = input.Check().ToList();
@@ -62,12 +71,15 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Referrals.Add(referral);
             await db.SaveChangesAsync(ct);
+            // The notices link to the referral, so they follow its insert, in the same transaction.
+            await notifier.ReferralSubmittedAsync(referral, ct);
             if (attachment is not null)
             {
                 attachment.ReferralId = referral.Id;
                 db.Attachments.Add(attachment);
-                await db.SaveChangesAsync(ct);
             }
+
+            await db.SaveChangesAsync(ct);
 
             await tx.CommitAsync(ct);
             return new(Outcome.Done(referral.Id), true);
@@ -148,6 +160,13 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
         }
 
         return (Outcome.Done(referral.Id), attachment.Id);
+    }
+
+    /// <summary>Why the incubator may not refer new leads now (suspended or closed), or null when it may.</summary>
+    private async Task<string?> ReferralsRefusedAsync(int incubatorId, CancellationToken ct = default)
+    {
+        var status = await db.Incubators.Where(i => i.Id == incubatorId).Select(i => (IncubatorStatus?)i.Status).FirstOrDefaultAsync(ct);
+        return status is { } known ? IncubatorStatusRules.RefusesReferrals(known) : "Rule.UnknownIncubator";
     }
 
     private Task<int?> FindByKeyAsync(int incubator, string key, CancellationToken ct) =>

@@ -66,7 +66,10 @@ public sealed partial class ReferralTriage(CrmDbContext db, ProjectService proje
         return await DecideAsync(referral, ReferralStatus.Returned, tx, ct);
     }
 
-    /// <summary>The park already follows this firm; the partner learns only that, not by whom or how far.</summary>
+    /// <summary>
+    /// The park already follows this firm: the referral records the enterprise it duplicates, so one must be named.
+    /// The partner learns only that the park follows it, not by whom or how far.
+    /// </summary>
     public async Task<Outcome> MarkDuplicateAsync(int id, int? enterpriseId, CancellationToken ct = default)
     {
         var (referral, refused) = await PendingAsync(id, ct);
@@ -75,7 +78,12 @@ public sealed partial class ReferralTriage(CrmDbContext db, ProjectService proje
             return refused!;
         }
 
-        if (enterpriseId is { } existing && !await db.Enterprises.AnyAsync(e => e.Id == existing, ct))
+        if (enterpriseId is not { } existing)
+        {
+            return Outcome.Refused(new Problem("Rule.DuplicateNeedsEnterprise", nameof(Referral.EnterpriseId)));
+        }
+
+        if (!await db.Enterprises.AnyAsync(e => e.Id == existing, ct))
         {
             return Outcome.Refused(new Problem("Rule.NotFound", nameof(AcceptInput.LinkEnterpriseId)));
         }

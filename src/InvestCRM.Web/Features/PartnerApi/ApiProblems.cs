@@ -17,7 +17,10 @@ internal static partial class ApiProblems
 
     public static IResult NotFound(HttpContext http) => Problem(http, StatusCodes.Status404NotFound, "Api.Problem.NotFound");
 
-    /// <summary>A refused command: not found or not allowed both answer 404; rule and validation problems 400 with the fields.</summary>
+    /// <summary>
+    /// A refused command: not found or not allowed both answer 404; an incubator that may not refer (suspended, closed) 403;
+    /// rule and validation problems 400 with the fields.
+    /// </summary>
     public static IResult Refused(HttpContext http, Outcome outcome)
     {
         if (outcome.Problems.Any(p => p.Code is "Rule.NotFound" or "Rule.NotAllowed"))
@@ -26,6 +29,12 @@ internal static partial class ApiProblems
         }
 
         var text = Text(http);
+        if (outcome.Problems.FirstOrDefault(p => p.Code is "Rule.IncubatorSuspended" or "Rule.IncubatorClosed") is { } inactive)
+        {
+            // Nothing in the request can be corrected: the incubator itself may not refer now.
+            return Results.Problem(title: text["Api.Problem.IncubatorInactive.Title"], detail: text[inactive.Code], statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var errors = outcome.Problems.GroupBy(p => p.Field ?? "").ToDictionary(g => g.Key, g => g.Select(p => (string)text[p.Code]).ToArray());
         return Results.ValidationProblem(errors, title: text["Api.Problem.Invalid.Title"], detail: text["Api.Problem.Invalid.Detail"]);
     }

@@ -20,6 +20,9 @@ public sealed class ReferralForm
     public string? Description { get; set; }
     public decimal? PlannedInvestmentWan { get; set; }
 
+    /// <summary>Drawn when the form is shown, so a second post of the same form (a double click, a resend) finds the first referral.</summary>
+    public string? IdempotencyKey { get; set; }
+
     public ReferralInput ToInput() => new()
     {
         EnterpriseName = EnterpriseName, CreditCode = CreditCode, Industry = Industry, HqCity = HqCity, ContactName = ContactName,

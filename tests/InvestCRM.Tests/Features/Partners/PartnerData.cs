@@ -38,6 +38,20 @@ public static class PartnerData
         return await db.Incubators.Where(i => i.City == city && i.PlanId == db.Plans.Select(p => p.Id).First()).Select(i => i.Id).FirstAsync();
     }
 
+    /// <summary>An operating incubator of the first plan, of its own, for a test that changes its status or counts its rows.</summary>
+    public static async Task<int> NewIncubatorAsync(this PartnerApp app)
+    {
+        await using var db = app.Database.CreateContext();
+        var incubator = new InvestCRM.Features.Incubators.OffshoreIncubator
+        {
+            PlanId = await db.Plans.Select(p => p.Id).FirstAsync(), Name = $"测试孵化器{Guid.NewGuid():N}", City = $"测试市{Guid.NewGuid():N}"[..11],
+            Region = InvestCRM.Features.Incubators.RegionCluster.GreaterBayArea, Status = InvestCRM.Features.Incubators.IncubatorStatus.Operating,
+        };
+        db.Incubators.Add(incubator);
+        await db.SaveChangesAsync();
+        return incubator.Id;
+    }
+
     /// <summary>An accepted demo referral of the incubator (with its project) and one record of every other kind.</summary>
     public static async Task<TenantRecords> TenantAsync(this PartnerApp app, string city, string partnerEmail)
     {

@@ -87,6 +87,84 @@ public abstract class TriageTests(PartnerApp app) : AppTests(app)
         Assert.Contains($"<option value=\"{team.Id}\">{team.NameEn}</option>", english);
     }
 
+    [Fact]
+    public async Task A_referral_is_marked_a_duplicate_only_of_a_matching_enterprise_which_it_records()
+    {
+        var lonely = await PendingAsync($"无重复企业{Guid.NewGuid():N}"[..13]);
+        var matched = await PendingAsync($"已跟进企业{Guid.NewGuid():N}"[..13]);
+        int enterprise;
+        await using (var db = App.Database.CreateContext())
+        {
+            var name = await db.Referrals.Where(r => r.Id == matched).Select(r => r.EnterpriseName).SingleAsync(Ct);
+            var existing = new InvestCRM.Features.Enterprises.Enterprise
+            {
+                Name = name, NormalizedName = InvestCRM.Features.Enterprises.EnterpriseName.Normalize(name), CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Enterprises.Add(existing);
+            await db.SaveChangesAsync(Ct);
+            enterprise = existing.Id;
+        }
+
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+        var lonelyPage = await session.GetPageAsync($"/referrals/{lonely}");
+        using var refused = await session.SubmitFormAsync($"/referrals/{lonely}", "duplicate", new Dictionary<string, string> { ["Duplicate.EnterpriseId"] = "" });
+        var matchedPage = await session.GetPageAsync($"/referrals/{matched}");
+        using var marked = await session.SubmitFormAsync($"/referrals/{matched}", "duplicate",
+            new Dictionary<string, string> { ["Duplicate.EnterpriseId"] = enterprise.ToString() });
+
+        Assert.DoesNotContain("value=\"duplicate\"", lonelyPage);
+        Assert.Contains(UiText.Chinese("Triage.DuplicateNone"), lonelyPage);
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(UiText.Chinese("Rule.DuplicateNeedsEnterprise"), await WebSession.ReadTextAsync(refused));
+        Assert.Contains($"name=\"Duplicate.EnterpriseId\" value=\"{enterprise}\"", matchedPage);
+        Assert.True(WebSession.IsRedirect(marked), await WebSession.ReadTextAsync(marked));
+        Assert.Contains($"href=\"/enterprises/{enterprise}\"", await session.GetPageAsync($"/referrals/{matched}"));
+        await using var check = App.Database.CreateContext();
+        var decided = await check.Referrals.Where(r => r.Id == lonely || r.Id == matched).OrderBy(r => r.Id)
+            .Select(r => new ValueTuple<ReferralStatus, int?>(r.Status, r.EnterpriseId)).ToListAsync(Ct);
+        Assert.Equal([(ReferralStatus.Pending, (int?)null), (ReferralStatus.Duplicate, (int?)enterprise)], decided);
+    }
+
+    /// <summary>Two staff open the same referral; the second one's decision lands on the page, which says it was decided.</summary>
+    [Theory]
+    [InlineData("accept", "Accept.Link", "new")]
+    [InlineData("return", "Return.Reason", "资料不全")]
+    [InlineData("duplicate", "Duplicate.EnterpriseId", "1")]
+    public async Task A_late_decision_is_told_on_the_page_that_the_referral_was_decided(string form, string field, string value)
+    {
+        var referral = await PendingAsync($"晚到决定{Guid.NewGuid():N}"[..12]);
+        var staff = await App.FindUserAsync(DemoAccounts.Staff);
+        using var late = await App.SignedInSessionAsync(DemoAccounts.Staff, DemoAccounts.Password);
+        var token = await late.TokenAsync($"/referrals/{referral}");
+        await using (var db = App.Database.CreateContext(new CurrentUser(staff.Id, "s", new HashSet<string> { Roles.Staff }, staff.TeamId, null)))
+        {
+            Assert.True((await Services(db).Triage.ReturnAsync(referral, "先到的决定", Ct)).Succeeded);
+        }
+
+        using var response = await late.Client.PostAsync($"/referrals/{referral}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["_handler"] = form, [field] = value, ["Accept.OwnerId"] = staff.Id,
+        }), Ct);
+        var page = await WebSession.ReadTextAsync(response);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(UiText.Chinese("Rule.ReferralDecided"), page);
+        Assert.DoesNotContain("value=\"return\"", page);
+        await using var check = App.Database.CreateContext();
+        Assert.Equal(("先到的决定", (int?)null), await check.Referrals.Where(r => r.Id == referral).Select(r => new ValueTuple<string?, int?>(r.ReturnReason, r.ProjectId)).SingleAsync(Ct));
+    }
+
+    /// <summary>A pending referral from the Beijing partner.</summary>
+    private async Task<int> PendingAsync(string name)
+    {
+        var incubator = await App.IncubatorIdAsync("北京");
+        var partner = await App.FindUserAsync(DemoAccounts.PartnerBeijing);
+        await using var db = App.Database.CreateContext(new CurrentUser(partner.Id, "p", new HashSet<string> { Roles.Partner }, null, incubator));
+        var submitted = await Services(db).Referrals.SubmitAsync(new ReferralInput { EnterpriseName = name, Seeks = "用地" }, null, null, Ct);
+        Assert.True(submitted.Created, string.Join(", ", submitted.Outcome.Problems));
+        return submitted.Outcome.Id;
+    }
+
     private static (ReferralService Referrals, ReferralTriage Triage, ProjectService Projects) Services(InvestCRM.Data.CrmDbContext db)
     {
         var clock = TimeProvider.System;
