@@ -7,10 +7,14 @@ namespace InvestCRM.Web.Features.PartnerApi;
 /// <summary>ProblemDetails in the caller's language (Accept-Language on /api: zh-CN by default, en-US supported).</summary>
 internal static partial class ApiProblems
 {
+    /// <summary>The framework gives 429 no type of its own; the RFC that defines it stands in, as RFC 9110 does for the others.</summary>
+    private const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
+
     public static IResult Problem(HttpContext http, int status, string key)
     {
         var text = Text(http);
-        return Results.Problem(title: text[$"{key}.Title"], detail: text[$"{key}.Detail"], statusCode: status);
+        var type = status == StatusCodes.Status429TooManyRequests ? TooManyRequestsType : null;
+        return Results.Problem(title: text[$"{key}.Title"], detail: text[$"{key}.Detail"], statusCode: status, type: type);
     }
 
     public static Task WriteAsync(HttpContext http, int status, string key) => Problem(http, status, key).ExecuteAsync(http);
