@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using InvestCRM.Features.Common;
 using Microsoft.Extensions.Localization;
@@ -35,28 +36,66 @@ internal static partial class ApiProblems
     }
 
     /// <summary>
-    /// A request its endpoint could not bind (?page=abc, a date that is not one, a body that is not JSON): 400 with the
+    /// A request its endpoint could not bind (?page=abc, a date that is not one, a body that is missing or not JSON): 400 with the
     /// parameter named, in the caller's language, rather than the framework's bare 400. The framework names the
     /// parameter and its type only in the exception's message, so they are read from there.
     /// </summary>
     public static IResult Unbound(HttpContext http, BadHttpRequestException exception)
     {
+        if (exception.InnerException is JsonException json && MistypedField(json) is { } mistyped)
+        {
+            return Refused(http, Outcome.Refused(mistyped));
+        }
+
         var message = exception.Message;
         var parameter = BoundParameter().Match(message);
         var (type, name) = (parameter.Groups["type"].Value, parameter.Groups["name"].Value);
-        var code = message switch
+        var problem = message switch
         {
-            _ when message.Contains("was not provided", StringComparison.Ordinal) => "Validation.Required",
-            _ when message.Contains("JSON", StringComparison.Ordinal) => "Api.Problem.BadJson",
-            _ when type.Contains("Date", StringComparison.Ordinal) => "Validation.Date",
-            _ => "Validation.Number",
+            // "Implicit body inferred for parameter … but no body was provided", "Required parameter … was not provided from body"
+            _ when message.Contains("no body was provided", StringComparison.Ordinal) || message.EndsWith("not provided from body.", StringComparison.Ordinal)
+                => new Problem("Api.Problem.BodyRequired"),
+            _ when message.Contains("was not provided", StringComparison.Ordinal) => new Problem("Validation.Required", name),
+            _ when message.Contains("JSON", StringComparison.Ordinal) => new Problem("Api.Problem.BadJson", name),
+            _ when type.Contains("Date", StringComparison.Ordinal) => new Problem("Validation.Date", name),
+            _ => new Problem("Validation.Number", name),
         };
-        return Refused(http, Outcome.Refused(new Problem(code, name)));
+        return Refused(http, Outcome.Refused(problem));
+    }
+
+    /// <summary>
+    /// A member of the body whose value has the wrong JSON type ("abc" for a number, 123 for a name): System.Text.Json says
+    /// which member in the exception's Path ("$.plannedInvestmentWan") and which .NET type it wanted only in its message.
+    /// Named as the body's validation problems name it (PlannedInvestmentWan); null when the body is not JSON at all.
+    /// </summary>
+    private static Problem? MistypedField(JsonException exception)
+    {
+        var wanted = ConvertedTo().Match(exception.Message);
+        var member = exception.Path?.Split('.', '[').Last().Trim('\'', ']');
+        if (!wanted.Success || string.IsNullOrEmpty(member) || member == "$")
+        {
+            return null;
+        }
+
+        var type = wanted.Groups["type"].Value;
+        var code = type switch
+        {
+            _ when type.Contains("Decimal", StringComparison.Ordinal) || type.Contains("Int", StringComparison.Ordinal)
+                || type.Contains("Double", StringComparison.Ordinal) => "Validation.Number",
+            _ when type.Contains("Date", StringComparison.Ordinal) => "Validation.Date",
+            _ when type.Contains("String", StringComparison.Ordinal) => "Api.Problem.Text",
+            _ => "Api.Problem.BadJson",
+        };
+        return new Problem(code, char.ToUpperInvariant(member[0]) + member[1..]);
     }
 
     /// <summary>The framework writes: Failed to bind parameter "Nullable&lt;int&gt; page" from "abc".</summary>
     [GeneratedRegex("parameter \"(?:(?<type>[^\"]*) )?(?<name>\\w+)\"")]
     private static partial Regex BoundParameter();
+
+    /// <summary>System.Text.Json writes: The JSON value could not be converted to System.Nullable`1[System.Decimal]. Path: …</summary>
+    [GeneratedRegex("could not be converted to (?<type>\\S+)")]
+    private static partial Regex ConvertedTo();
 
     private static IStringLocalizer Text(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 }

@@ -93,6 +93,51 @@ public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
         Assert.Equal(1, await db.Referrals.CountAsync(r => r.IdempotencyKey == key, Ct));
     }
 
+    [Theory]
+    [InlineData("/api/v1/referrals", "")]
+    [InlineData("/api/v1/referrals", "null")]
+    [InlineData("/api/v1/referrals/{0}/updates", "")]
+    [InlineData("/api/v1/referrals/{0}/updates", "null")]
+    public async Task A_post_without_a_body_is_a_localised_problem_asking_for_one(string address, string json)
+    {
+        var incubator = await App.IncubatorIdAsync("北京");
+        var (_, token) = await App.IssueKeyAsync(incubator);
+        int referral;
+        await using (var db = App.Database.CreateContext())
+        {
+            referral = await db.Referrals.Where(r => r.IncubatorId == incubator).Select(r => r.Id).FirstAsync(Ct);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, string.Format(System.Globalization.CultureInfo.InvariantCulture, address, referral))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        using var response = await App.ApiClient(token).SendAsync(request, Ct);
+
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(UiText.Chinese("Api.Problem.BodyRequired"), body);
+        Assert.DoesNotContain(UiText.Chinese("Validation.Number"), body);
+    }
+
+    [Theory]
+    [InlineData("{\"enterpriseName\":\"x\",\"seeks\":\"y\",\"plannedInvestmentWan\":\"abc\"}", "PlannedInvestmentWan", "Validation.Number")]
+    [InlineData("{\"enterpriseName\":123,\"seeks\":\"y\"}", "EnterpriseName", "Api.Problem.Text")]
+    public async Task A_body_field_of_the_wrong_type_is_named_with_what_it_expects(string json, string field, string message)
+    {
+        var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        using var response = await App.ApiClient(token, "en-US").SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(UiText.English(message), problem.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
     [Fact]
     public async Task A_post_without_idempotency_key_or_with_invalid_fields_is_a_localised_problem()
     {
