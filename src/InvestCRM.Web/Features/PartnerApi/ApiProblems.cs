@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InvestCRM.Features.Common;
+using InvestCRM.Features.Referrals;
 using Microsoft.Extensions.Localization;
 
 namespace InvestCRM.Web.Features.PartnerApi;
@@ -22,12 +23,20 @@ internal static partial class ApiProblems
 
     public static IResult NotFound(HttpContext http) => Problem(http, StatusCodes.Status404NotFound, "Api.Problem.NotFound");
 
-    /// <summary>A refused command: not found or not allowed both answer 404; rule and validation problems 400 with the fields.</summary>
+    /// <summary>
+    /// A refused command: not found or not allowed both answer 404; an idempotency key reused with other fields 422 (the
+    /// request is well formed, but cannot be what the key stands for); rule and validation problems 400 with the fields.
+    /// </summary>
     public static IResult Refused(HttpContext http, Outcome outcome)
     {
         if (outcome.Problems.Any(p => p.Code is "Rule.NotFound" or "Rule.NotAllowed"))
         {
             return NotFound(http);
+        }
+
+        if (outcome.Problems.Any(p => p.Code == ReferralService.KeyReusedCode))
+        {
+            return Problem(http, StatusCodes.Status422UnprocessableEntity, "Api.Problem.IdempotencyKeyReused");
         }
 
         var text = Text(http);

@@ -93,6 +93,29 @@ public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
         Assert.Equal(1, await db.Referrals.CountAsync(r => r.IdempotencyKey == key, Ct));
     }
 
+    [Fact]
+    public async Task An_idempotency_key_reused_for_another_referral_is_refused_and_the_first_is_kept()
+    {
+        var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+        using var client = App.ApiClient(token, "en-US");
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await PostAsync(client, key, new { enterpriseName = "复用标识企业有限公司", seeks = "厂房", plannedInvestmentWan = 1.5m });
+        using var other = await PostAsync(client, key, new { enterpriseName = "另一家企业有限公司", seeks = "厂房", plannedInvestmentWan = 1.5m });
+        using var replay = await PostAsync(client, key, new { enterpriseName = " 复用标识企业有限公司", seeks = "厂房 ", plannedInvestmentWan = 1.50m });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        var problem = (await other.Content.ReadFromJsonAsync<JsonElement>(Ct));
+        Assert.Equal(UiText.English("Api.Problem.IdempotencyKeyReused.Title"), problem.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
+        Assert.Equal(id, (await replay.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32());
+        await using var db = App.Database.CreateContext();
+        Assert.Equal(["复用标识企业有限公司"], await db.Referrals.Where(r => r.IdempotencyKey == key).Select(r => r.EnterpriseName).ToListAsync(Ct));
+    }
+
     [Theory]
     [InlineData("/api/v1/referrals", "")]
     [InlineData("/api/v1/referrals", "null")]
