@@ -14,13 +14,17 @@ public sealed class PartnerReferrals(CrmDbContext db, ReferenceCache cache)
     private bool IsPartner => db.User.IsPartner && db.User.IncubatorId is not null;
 
     /// <summary>Newest first. An incubator has hundreds of referrals, not millions: filtering by time happens in memory
-    /// because SQLite cannot compare DateTimeOffset values in SQL. A stage that is no stage's code is refused, on the
+    /// because SQLite cannot compare DateTimeOffset values in SQL. A page out of range or a stage that is no stage's code is refused, on the
     /// query parameter's name.</summary>
     public async Task<(Outcome Outcome, Paged<PartnerReferral> Page)> ListAsync(ReferralQuery query, CancellationToken ct = default)
     {
-        var size = Math.Clamp(query.PageSize, 1, ReferralQuery.MaxPageSize);
-        var page = Math.Max(query.Page, 1);
+        var (page, size) = (query.Page, query.PageSize);
         var empty = new Paged<PartnerReferral>([], page, size, 0);
+        if (query.Check().ToList() is { Count: > 0 } problems)
+        {
+            return (Outcome.Refused(problems), empty);
+        }
+
         int? stageId = null;
         if (!string.IsNullOrEmpty(query.Stage))
         {
@@ -38,7 +42,10 @@ public sealed class PartnerReferrals(CrmDbContext db, ReferenceCache cache)
 
         var rows = await RowsAsync(stageId, ct);
         var matching = rows.Where(r => query.ChangedSince is not { } since || r.ChangedAt >= since).ToList();
-        return (Outcome.Done(), new(matching.Skip((page - 1) * size).Take(size).ToList(), page, size, matching.Count));
+        // In long: (page - 1) * size overflows int for a page far past the last, which would then list the first.
+        var skip = (long)(page - 1) * size;
+        var items = skip >= matching.Count ? [] : matching.Skip((int)skip).Take(size).ToList();
+        return (Outcome.Done(), new(items, page, size, matching.Count));
     }
 
     /// <summary>What the list's stage filter accepts: the pipeline's stage codes (lead, signed…), in pipeline order.</summary>

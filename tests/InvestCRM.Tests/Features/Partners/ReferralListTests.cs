@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Tests.Features.Partners;
 
-/// <summary>GET /api/v1/referrals: its filters, and the problems a filter it cannot serve gets.</summary>
+/// <summary>GET /api/v1/referrals: its filters and paging, and the problems a filter or page it cannot serve gets.</summary>
 public abstract class ReferralListTests(PartnerApp app) : AppTests(app)
 {
     private new PartnerApp App => app;
@@ -56,6 +56,38 @@ public abstract class ReferralListTests(PartnerApp app) : AppTests(app)
         Assert.Contains("`lead`", description);
         Assert.Contains("`site-visit`", description);
         Assert.Contains("`production`", description);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_last_is_empty_even_at_the_largest_number()
+    {
+        var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+
+        using var response = await App.ApiClient(token).GetAsync($"/api/v1/referrals?page={int.MaxValue}", Ct);
+
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var list = JsonDocument.Parse(body).RootElement;
+        Assert.True(list.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(int.MaxValue, list.GetProperty("page").GetInt32());
+        Assert.Empty(list.GetProperty("items").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("page=0", "page", "Api.Problem.Page")]
+    [InlineData("page=-3", "page", "Api.Problem.Page")]
+    [InlineData("pageSize=0", "pageSize", "Api.Problem.PageSize")]
+    [InlineData("pageSize=101", "pageSize", "Api.Problem.PageSize")]
+    public async Task A_page_or_page_size_out_of_range_is_a_localised_problem_naming_it(string query, string parameter, string message)
+    {
+        var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+
+        using var response = await App.ApiClient(token).GetAsync($"/api/v1/referrals?{query}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(UiText.Chinese("Api.Problem.Invalid.Title"), problem.GetProperty("title").GetString());
+        Assert.Equal(UiText.Chinese(message), problem.GetProperty("errors").GetProperty(parameter)[0].GetString());
     }
 
     public sealed class Sqlite(PartnerSqliteApp app) : ReferralListTests(app), IClassFixture<PartnerSqliteApp>;
