@@ -1,4 +1,6 @@
 using InvestCRM.Data;
+using InvestCRM.Features.Common;
+using InvestCRM.Features.Stages;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Referrals;
@@ -7,25 +9,47 @@ namespace InvestCRM.Features.Referrals;
 /// The partner's reads of their incubator's referrals. Each query projects to the records in PartnerViews.cs
 /// and never touches Enterprise; the DbContext already narrows Referral, Project and StageChange to the incubator.
 /// </summary>
-public sealed class PartnerReferrals(CrmDbContext db)
+public sealed class PartnerReferrals(CrmDbContext db, ReferenceCache cache)
 {
     private bool IsPartner => db.User.IsPartner && db.User.IncubatorId is not null;
 
     /// <summary>Newest first. An incubator has hundreds of referrals, not millions: filtering by time happens in memory
-    /// because SQLite cannot compare DateTimeOffset values in SQL.</summary>
-    public async Task<Paged<PartnerReferral>> ListAsync(ReferralQuery query, CancellationToken ct = default)
+    /// because SQLite cannot compare DateTimeOffset values in SQL. A page out of range or a stage that is no stage's code is refused, on the
+    /// query parameter's name.</summary>
+    public async Task<(Outcome Outcome, Paged<PartnerReferral> Page)> ListAsync(ReferralQuery query, CancellationToken ct = default)
     {
-        var size = Math.Clamp(query.PageSize, 1, ReferralQuery.MaxPageSize);
-        var page = Math.Max(query.Page, 1);
-        if (!IsPartner)
+        var (page, size) = (query.Page, query.PageSize);
+        var empty = new Paged<PartnerReferral>([], page, size, 0);
+        if (query.Check().ToList() is { Count: > 0 } problems)
         {
-            return new([], page, size, 0);
+            return (Outcome.Refused(problems), empty);
         }
 
-        var rows = await RowsAsync(query.Stage, ct);
+        int? stageId = null;
+        if (!string.IsNullOrEmpty(query.Stage))
+        {
+            stageId = (await StageCodesAsync(ct)).FirstOrDefault(s => string.Equals(s.Code, query.Stage, StringComparison.OrdinalIgnoreCase))?.Id;
+            if (stageId is null)
+            {
+                return (Outcome.Refused(new Problem("Api.Problem.UnknownStage", "stage")), empty);
+            }
+        }
+
+        if (!IsPartner)
+        {
+            return (Outcome.Done(), empty);
+        }
+
+        var rows = await RowsAsync(stageId, ct);
         var matching = rows.Where(r => query.ChangedSince is not { } since || r.ChangedAt >= since).ToList();
-        return new(matching.Skip((page - 1) * size).Take(size).ToList(), page, size, matching.Count);
+        // In long: (page - 1) * size overflows int for a page far past the last, which would then list the first.
+        var skip = (long)(page - 1) * size;
+        var items = skip >= matching.Count ? [] : matching.Skip((int)skip).Take(size).ToList();
+        return (Outcome.Done(), new(items, page, size, matching.Count));
     }
+
+    /// <summary>What the list's stage filter accepts: the pipeline's stage codes (lead, signed…), in pipeline order.</summary>
+    public async Task<IReadOnlyList<PipelineStage>> StageCodesAsync(CancellationToken ct = default) => await cache.StagesAsync(db, ct);
 
     public async Task<PartnerReferralDetail?> GetAsync(int id, CancellationToken ct = default)
     {
@@ -34,7 +58,7 @@ public sealed class PartnerReferrals(CrmDbContext db)
             return null;
         }
 
-        var referral = await WithStage().Where(x => x.Referral.Id == id).Select(x => new
+        var referral = await WithStage(db.Referrals.AsNoTracking()).Where(x => x.Referral.Id == id).Select(x => new
         {
             x.Referral.Id, x.Referral.EnterpriseName, x.Referral.CreditCode, x.Referral.Industry, x.Referral.HqCity, x.Referral.ContactName,
             x.Referral.ContactPhone, x.Referral.ContactEmail, x.Referral.Seeks, x.Referral.Description, x.Referral.PlannedInvestmentWan,
@@ -86,10 +110,16 @@ public sealed class PartnerReferrals(CrmDbContext db)
             ? await db.Referrals.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct)
             : new Dictionary<ReferralStatus, int>();
 
-    private async Task<List<PartnerReferral>> RowsAsync(string? stage, CancellationToken ct)
+    private async Task<List<PartnerReferral>> RowsAsync(int? stageId, CancellationToken ct)
     {
-        var rows = await WithStage()
-            .Where(x => stage == null || stage == "" || (x.Stage != null && x.Stage.Code == stage))
+        // Filtered before the projection: EF cannot translate a filter on the projected stage.
+        var referrals = db.Referrals.AsNoTracking();
+        if (stageId is { } id)
+        {
+            referrals = referrals.Where(r => r.Status == ReferralStatus.Accepted && db.Projects.Any(p => p.Id == r.ProjectId && p.StageId == id));
+        }
+
+        var rows = await WithStage(referrals)
             .OrderByDescending(x => x.Referral.Id)
             .Select(x => new { x.Referral.Id, x.Referral.EnterpriseName, x.Referral.Status, x.Referral.SubmittedAt, x.Referral.UpdatedAt, x.Stage })
             .ToListAsync(ct);
@@ -97,7 +127,6 @@ public sealed class PartnerReferrals(CrmDbContext db)
             r.SubmittedAt, Later(r.UpdatedAt, r.Stage?.StageEnteredAt))).ToList();
     }
 
-    // Classes with setters rather than positional records: EF can filter on members it sees being assigned.
     private sealed class StageNow
     {
         public required string Code { get; init; }
@@ -113,8 +142,8 @@ public sealed class PartnerReferrals(CrmDbContext db)
     }
 
     /// <summary>Each referral with its project's current stage once accepted (a left join: SQLite has no APPLY).</summary>
-    private IQueryable<WithStageRow> WithStage() =>
-        from r in db.Referrals.AsNoTracking()
+    private IQueryable<WithStageRow> WithStage(IQueryable<Referral> referrals) =>
+        from r in referrals
         join p in db.Projects on r.ProjectId equals (int?)p.Id into projects
         from p in projects.DefaultIfEmpty()
         select new WithStageRow

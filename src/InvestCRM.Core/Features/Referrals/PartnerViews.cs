@@ -44,6 +44,20 @@ public sealed record PartnerStage(string StageNameZh, string StageNameEn, DateTi
 public sealed record ReferralQuery(string? Stage = null, DateTimeOffset? ChangedSince = null, int Page = 1, int PageSize = 20)
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>A page from 1 and a page size from 1 to <see cref="MaxPageSize"/>, named as the API's query parameters.</summary>
+    public IEnumerable<Common.Problem> Check()
+    {
+        if (Page < 1)
+        {
+            yield return new Common.Problem("Api.Problem.Page", "page");
+        }
+
+        if (PageSize is < 1 or > MaxPageSize)
+        {
+            yield return new Common.Problem("Api.Problem.PageSize", "pageSize");
+        }
+    }
 }
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

@@ -19,8 +19,9 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
     private int? Incubator => db.User.IsPartner ? db.User.IncubatorId : null;
 
     /// <summary>
-    /// Creates a pending referral (with an optional business plan); the same idempotency key returns the first one,
-    /// even once the incubator is suspended or closed, but such an incubator refers nothing new.
+    /// Creates a pending referral (with an optional business plan). The same idempotency key with the same fields returns the first
+    /// one, even once the incubator is suspended or closed; with other fields it is refused (<see cref="KeyReusedCode"/>), so a
+    /// client that reuses a key learns that nothing was created. A suspended or closed incubator refers nothing new.
     /// </summary>
     public async Task<Submission> SubmitAsync(ReferralInput input, string? idempotencyKey, UploadedFile? plan = null, CancellationToken ct = default)
     {
@@ -35,9 +36,11 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
             return new(Outcome.Refused(new Problem("Validation.TooLong", "IdempotencyKey")), false);
         }
 
+        var problems = input.Check().ToList();
         if (key is not null && await FindByKeyAsync(incubator, key, ct) is { } existing)
         {
-            return new(Outcome.Done(existing), false);
+            // Fields that fail the checks cannot be the ones the first referral was created from.
+            return new(Replay(existing, problems.Count == 0 ? input.ToReferral(incubator, userId, db.User.ApiKeyId, key, clock.GetUtcNow()) : null), false);
         }
 
         if (await ReferralsRefusedAsync(incubator, ct) is { } refused)
@@ -45,7 +48,6 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
             return new(Outcome.Refused(new Problem(refused)), false);
         }
 
-        var problems = input.Check().ToList();
         if (problems.Count > 0)
         {
             return new(Outcome.Refused(problems), false);
@@ -53,6 +55,19 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
 
         return await CreateAsync(input.ToReferral(incubator, userId, db.User.ApiKeyId, key, clock.GetUtcNow()), plan, ct);
     }
+
+    public const string KeyReusedCode = "Rule.IdempotencyKeyReused";
+
+    /// <summary>The first referral sent with a key, if the retry sent the same fields (as stored: trimmed, at the column's scale).</summary>
+    private static Outcome Replay(Referral first, Referral? retry) =>
+        retry is not null && first.EnterpriseName == retry.EnterpriseName && first.CreditCode == retry.CreditCode
+            && first.Industry == retry.Industry && first.HqCity == retry.HqCity && first.ContactName == retry.ContactName
+            && first.ContactPhone == retry.ContactPhone && first.ContactEmail == retry.ContactEmail && first.Seeks == retry.Seeks
+            && first.Description == retry.Description && Scaled(first.PlannedInvestmentWan) == Scaled(retry.PlannedInvestmentWan)
+            ? Outcome.Done(first.Id)
+            : Outcome.Refused(new Problem(KeyReusedCode));
+
+    private static decimal? Scaled(decimal? wan) => wan is { } value ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : null;
 
     private async Task<Submission> CreateAsync(Referral referral, UploadedFile? plan, CancellationToken ct)
     {
@@ -89,7 +104,7 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
             // Two retries raced: the unique index let one through; answer with that one.
             Cleanup(attachment);
             var first = await FindByKeyAsync(referral.IncubatorId, referral.IdempotencyKey, ct);
-            return first is { } id ? new(Outcome.Done(id), false) : throw new InvalidOperationException("Idempotent insert failed.");
+            return first is not null ? new(Replay(first, referral), false) : throw new InvalidOperationException("Idempotent insert failed.");
         }
         catch
         {
@@ -169,8 +184,8 @@ public sealed class ReferralService(CrmDbContext db, AttachmentStore files, Noti
         return status is { } known ? IncubatorStatusRules.RefusesReferrals(known) : "Rule.UnknownIncubator";
     }
 
-    private Task<int?> FindByKeyAsync(int incubator, string key, CancellationToken ct) =>
-        db.Referrals.Where(r => r.IncubatorId == incubator && r.IdempotencyKey == key).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+    private Task<Referral?> FindByKeyAsync(int incubator, string key, CancellationToken ct) =>
+        db.Referrals.AsNoTracking().Where(r => r.IncubatorId == incubator && r.IdempotencyKey == key).FirstOrDefaultAsync(ct);
 
     private void Cleanup(Attachment? attachment)
     {

@@ -20,8 +20,7 @@ public static class PartnerApiEndpoints
             .DisableAntiforgery() // no cookies here: a key in a header cannot be sent by another site
             .WithTags("Referrals");
 
-        api.MapGet("", async (string? stage, DateTimeOffset? changedSince, int? page, int? pageSize, PartnerReferrals reads, CancellationToken ct) =>
-            TypedResults.Ok(await reads.ListAsync(new ReferralQuery(stage, changedSince, page ?? 1, pageSize ?? 20), ct)));
+        api.MapGet("", ListAsync).Produces<Paged<PartnerReferral>>().ProducesValidationProblem();
         api.MapGet("/{id:int}", async (int id, PartnerReferrals reads, HttpContext http, CancellationToken ct) =>
             await reads.GetAsync(id, ct) is { } referral ? Results.Ok(referral) : ApiProblems.NotFound(http));
         api.MapPost("", SubmitAsync);
@@ -37,6 +36,14 @@ public static class PartnerApiEndpoints
         // which would tell a caller with a valid key that the key is the problem.
         app.Map("/api/{**path}", (HttpContext http) => ApiProblems.NotFound(http)).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The stage filter's accepted values are listed in the document by <see cref="StageFilterDescription"/>.</summary>
+    private static async Task<IResult> ListAsync(string? stage, DateTimeOffset? changedSince, int? page, int? pageSize,
+        PartnerReferrals reads, HttpContext http, CancellationToken ct)
+    {
+        var (outcome, list) = await reads.ListAsync(new ReferralQuery(stage, changedSince, page ?? 1, pageSize ?? 20), ct);
+        return outcome.Succeeded ? Results.Ok(list) : ApiProblems.Refused(http, outcome);
     }
 
     /// <summary>Idempotency-Key is required: a client that retries after a timeout must not create a second lead.</summary>

@@ -13,14 +13,17 @@ public abstract class PartnerApiLimitTests(LimitedPartnerApp app) : AppTests(app
     {
         using var client = App.ApiClient("deadbeef0000.not-the-secret");
         var statuses = new List<HttpStatusCode>();
+        var last = "";
         for (var i = 0; i <= LimitedPartnerApp.FailedLimit; i++)
         {
             using var response = await client.GetAsync("/api/v1/referrals", Ct);
             statuses.Add(response.StatusCode);
+            last = await response.Content.ReadAsStringAsync(Ct);
         }
 
         Assert.All(statuses.Take(LimitedPartnerApp.FailedLimit), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", System.Text.Json.JsonDocument.Parse(last).RootElement.GetProperty("type").GetString());
     }
 
     public sealed class Sqlite(LimitedSqliteApp app) : PartnerApiLimitTests(app), IClassFixture<LimitedSqliteApp>;
@@ -51,6 +54,10 @@ public abstract class PartnerApiKeyLimitTests(LimitedPartnerApp app) : AppTests(
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        var problem = System.Text.Json.JsonDocument.Parse(await limited.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.GetProperty("type").GetString());
+        Assert.Equal(UiText.Chinese("Api.Problem.RateLimited.Title"), problem.GetProperty("title").GetString());
     }
 
     public sealed class Sqlite(LimitedSqliteApp app) : PartnerApiKeyLimitTests(app), IClassFixture<LimitedSqliteApp>;

@@ -115,6 +115,74 @@ public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task An_idempotency_key_reused_for_another_referral_is_refused_and_the_first_is_kept()
+    {
+        var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+        using var client = App.ApiClient(token, "en-US");
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await PostAsync(client, key, new { enterpriseName = "复用标识企业有限公司", seeks = "厂房", plannedInvestmentWan = 1.5m });
+        using var other = await PostAsync(client, key, new { enterpriseName = "另一家企业有限公司", seeks = "厂房", plannedInvestmentWan = 1.5m });
+        using var replay = await PostAsync(client, key, new { enterpriseName = " 复用标识企业有限公司", seeks = "厂房 ", plannedInvestmentWan = 1.50m });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        var problem = (await other.Content.ReadFromJsonAsync<JsonElement>(Ct));
+        Assert.Equal(UiText.English("Api.Problem.IdempotencyKeyReused.Title"), problem.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
+        Assert.Equal(id, (await replay.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32());
+        await using var db = App.Database.CreateContext();
+        Assert.Equal(["复用标识企业有限公司"], await db.Referrals.Where(r => r.IdempotencyKey == key).Select(r => r.EnterpriseName).ToListAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/referrals", "")]
+    [InlineData("/api/v1/referrals", "null")]
+    [InlineData("/api/v1/referrals/{0}/updates", "")]
+    [InlineData("/api/v1/referrals/{0}/updates", "null")]
+    public async Task A_post_without_a_body_is_a_localised_problem_asking_for_one(string address, string json)
+    {
+        var incubator = await App.IncubatorIdAsync("北京");
+        var (_, token) = await App.IssueKeyAsync(incubator);
+        int referral;
+        await using (var db = App.Database.CreateContext())
+        {
+            referral = await db.Referrals.Where(r => r.IncubatorId == incubator).Select(r => r.Id).FirstAsync(Ct);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, string.Format(System.Globalization.CultureInfo.InvariantCulture, address, referral))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        using var response = await App.ApiClient(token).SendAsync(request, Ct);
+
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(UiText.Chinese("Api.Problem.BodyRequired"), body);
+        Assert.DoesNotContain(UiText.Chinese("Validation.Number"), body);
+    }
+
+    [Theory]
+    [InlineData("{\"enterpriseName\":\"x\",\"seeks\":\"y\",\"plannedInvestmentWan\":\"abc\"}", "PlannedInvestmentWan", "Validation.Number")]
+    [InlineData("{\"enterpriseName\":123,\"seeks\":\"y\"}", "EnterpriseName", "Api.Problem.Text")]
+    public async Task A_body_field_of_the_wrong_type_is_named_with_what_it_expects(string json, string field, string message)
+    {
+        var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        using var response = await App.ApiClient(token, "en-US").SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(UiText.English(message), problem.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
+    [Fact]
     public async Task A_post_without_idempotency_key_or_with_invalid_fields_is_a_localised_problem()
     {
         var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
