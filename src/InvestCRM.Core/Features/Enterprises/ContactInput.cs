@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using InvestCRM.Features.Common;
 
 namespace InvestCRM.Features.Enterprises;
@@ -20,12 +19,12 @@ public sealed class ContactInput
             yield return new Problem("Validation.Required", nameof(Name));
         }
 
-        if (!string.IsNullOrWhiteSpace(Phone) && !Phone.Trim().All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')'))
+        if (!string.IsNullOrWhiteSpace(Phone) && !ContactFormats.IsPhone(Phone.Trim()))
         {
             yield return new Problem("Validation.Phone", nameof(Phone));
         }
 
-        if (!string.IsNullOrWhiteSpace(Email) && !MailAddress.TryCreate(Email.Trim(), out _))
+        if (!string.IsNullOrWhiteSpace(Email) && !ContactFormats.IsEmail(Email.Trim()))
         {
             yield return new Problem("Validation.Email", nameof(Email));
         }

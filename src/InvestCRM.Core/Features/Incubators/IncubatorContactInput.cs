@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using InvestCRM.Features.Common;
 
 namespace InvestCRM.Features.Incubators;
@@ -18,18 +17,10 @@ public sealed class IncubatorContactInput
             .Text(nameof(Title), Title, 100)
             .Text(nameof(Phone), Phone, 40)
             .Text(nameof(Email), Email, 200)
-            .When(!string.IsNullOrWhiteSpace(Phone) && !IsPhone(Phone.Trim()), nameof(Phone), "Validation.Phone")
-            .When(!string.IsNullOrWhiteSpace(Email) && !IsEmail(Email.Trim()), nameof(Email), "Validation.Email");
+            .When(!string.IsNullOrWhiteSpace(Phone) && !ContactFormats.IsPhone(Phone.Trim()), nameof(Phone), "Validation.Phone")
+            .When(!string.IsNullOrWhiteSpace(Email) && !ContactFormats.IsEmail(Email.Trim()), nameof(Email), "Validation.Email");
         return checks.Problems;
     }
-
-    /// <summary>Digits with the usual separators and at least 5 digits: landlines with area codes, mobiles, +86.</summary>
-    private static bool IsPhone(string phone) =>
-        phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')') && phone.Count(char.IsAsciiDigit) >= 5
-        && phone.IndexOf('+', 1) < 0;
-
-    private static bool IsEmail(string email) =>
-        MailAddress.TryCreate(email, out var address) && address.Address == email && address.Host.Contains('.', StringComparison.Ordinal);
 
     internal void ApplyTo(IncubatorContact contact)
     {

@@ -37,7 +37,12 @@ public sealed record ReferralInput
             yield return new Problem("Rule.CreditCodeInvalid", nameof(CreditCode));
         }
 
-        if (!string.IsNullOrWhiteSpace(ContactEmail) && !ContactEmail.Contains('@'))
+        if (!string.IsNullOrWhiteSpace(ContactPhone) && !ContactFormats.IsPhone(ContactPhone.Trim()))
+        {
+            yield return new Problem("Validation.Phone", nameof(ContactPhone));
+        }
+
+        if (!string.IsNullOrWhiteSpace(ContactEmail) && !ContactFormats.IsEmail(ContactEmail.Trim()))
         {
             yield return new Problem("Validation.Email", nameof(ContactEmail));
         }
