@@ -72,9 +72,6 @@ public sealed partial class ActivityService
         }
     }
 
-    private static readonly string[] InternalRoles = [Roles.Admin, Roles.Manager, Roles.Staff];
-
     private Task<int> ActiveInternalCountAsync(List<string> userIds, CancellationToken ct) =>
-        db.Users.CountAsync(u => userIds.Contains(u.Id) && u.IsActive
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && InternalRoles.Contains(r.Name!))), ct);
+        ActiveUsers.In(db, ActiveUsers.Internal).CountAsync(u => userIds.Contains(u.Id), ct);
 }

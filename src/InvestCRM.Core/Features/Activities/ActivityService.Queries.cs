@@ -1,4 +1,5 @@
 using InvestCRM.Data;
+using InvestCRM.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Activities;
@@ -92,8 +93,7 @@ public sealed partial class ActivityService
         var enterprise = enterpriseKey is { } eid
             ? await db.Enterprises.AsNoTracking().Where(e => e.Id == eid).Select(e => new EnterpriseOption(e.Id, e.Name, e.CreditCode, e.HqCity)).FirstOrDefaultAsync(ct)
             : null;
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && InternalRoles.Contains(r.Name!))))
+        var staff = await ActiveUsers.In(db, ActiveUsers.Internal).AsNoTracking()
             .OrderBy(u => u.DisplayName).Select(u => new NamedId(u.Id, u.DisplayName)).ToListAsync(ct);
         var events = await db.Events.AsNoTracking().OrderByDescending(e => e.Date).Take(30)
             .Select(e => new EventChoice(e.Id, e.Name, e.Date)).ToListAsync(ct);

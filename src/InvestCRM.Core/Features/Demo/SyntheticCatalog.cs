@@ -25,9 +25,7 @@ public sealed record SyntheticCatalog(
             .ToListAsync(ct);
         var incubators = await db.Incubators.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
         var parks = await db.Parks.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.SortOrder).Select(p => p.Id).ToListAsync(ct);
-        var internalRoles = new[] { Roles.Admin, Roles.Manager, Roles.Staff };
-        var users = await (from u in db.Users
-                           where u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && internalRoles.Contains(r.Name!)))
+        var users = await (from u in ActiveUsers.In(db, ActiveUsers.Internal)
                            join t in db.Teams on u.TeamId equals t.Id into team
                            from t in team.DefaultIfEmpty()
                            orderby u.Email

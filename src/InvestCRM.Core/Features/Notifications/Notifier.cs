@@ -34,10 +34,7 @@ public sealed class Notifier(CrmDbContext db, TimeProvider clock)
     public async Task ReferralSubmittedAsync(Referral referral, CancellationToken ct = default)
     {
         var incubator = await db.Incubators.Where(i => i.Id == referral.IncubatorId).Select(i => i.Name).FirstOrDefaultAsync(ct) ?? "";
-        var leaders = await db.Users
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id
-                && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Manager || r.Name == Roles.Admin))))
-            .Select(u => u.Id).ToListAsync(ct);
+        var leaders = await ActiveUsers.In(db, ActiveUsers.Leadership).Select(u => u.Id).ToListAsync(ct);
         foreach (var user in leaders)
         {
             Add(user, ReferralSubmitted, [referral.EnterpriseName, incubator], $"/referrals/{referral.Id}");

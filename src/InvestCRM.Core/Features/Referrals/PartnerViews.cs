@@ -1,3 +1,5 @@
+using InvestCRM.Features.Common;
+
 namespace InvestCRM.Features.Referrals;
 
 // What a partner (portal or API) may see, decided field by field. Everything not listed as "shown" never
@@ -46,16 +48,16 @@ public sealed record ReferralQuery(string? Stage = null, DateTimeOffset? Changed
     public const int MaxPageSize = 100;
 
     /// <summary>A page from 1 and a page size from 1 to <see cref="MaxPageSize"/>, named as the API's query parameters.</summary>
-    public IEnumerable<Common.Problem> Check()
+    public IEnumerable<Problem> Check()
     {
         if (Page < 1)
         {
-            yield return new Common.Problem("Api.Problem.Page", "page");
+            yield return new Problem("Api.Problem.Page", "page");
         }
 
         if (PageSize is < 1 or > MaxPageSize)
         {
-            yield return new Common.Problem("Api.Problem.PageSize", "pageSize");
+            yield return new Problem("Api.Problem.PageSize", "pageSize");
         }
     }
 }

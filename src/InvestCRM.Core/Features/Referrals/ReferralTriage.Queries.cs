@@ -41,9 +41,7 @@ public sealed partial class ReferralTriage
 
     /// <summary>Active internal users who can own the project.</summary>
     public async Task<IReadOnlyList<LabeledChoice>> OwnersAsync(CancellationToken ct = default) =>
-        await (from u in db.Users
-               where u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(role => role.Id == ur.RoleId
-                   && (role.Name == Roles.Staff || role.Name == Roles.Manager || role.Name == Roles.Admin)))
+        await (from u in ActiveUsers.In(db, ActiveUsers.Internal)
                orderby u.DisplayName
                select new LabeledChoice(u.Id, u.DisplayName)).ToListAsync(ct);
 
