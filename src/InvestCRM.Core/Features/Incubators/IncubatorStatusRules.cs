@@ -31,6 +31,10 @@ public static class IncubatorStatusRules
         _ => null,
     };
 
+    /// <summary>Whether a refusal is <see cref="RefusesReferrals"/>'s: about the incubator, nothing the request could correct.</summary>
+    public static bool IsReferralRefusal(string code) =>
+        code == RefusesReferrals(IncubatorStatus.Suspended) || code == RefusesReferrals(IncubatorStatus.Closed);
+
     public static bool NeedsNote(IncubatorStatus to) => to is IncubatorStatus.Suspended or IncubatorStatus.Closed;
 
     /// <summary>The resource key of the first rule the move breaks, or null when it is allowed.</summary>

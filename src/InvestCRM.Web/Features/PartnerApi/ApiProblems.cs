@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InvestCRM.Features.Common;
+using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Referrals;
 using Microsoft.Extensions.Localization;
 
@@ -41,7 +42,7 @@ internal static partial class ApiProblems
         }
 
         var text = Text(http);
-        if (outcome.Problems.FirstOrDefault(p => p.Code is "Rule.IncubatorSuspended" or "Rule.IncubatorClosed") is { } inactive)
+        if (outcome.Problems.FirstOrDefault(p => IncubatorStatusRules.IsReferralRefusal(p.Code)) is { } inactive)
         {
             // Nothing in the request can be corrected: the incubator itself may not refer now.
             return Results.Problem(title: text["Api.Problem.IncubatorInactive.Title"], detail: text[inactive.Code], statusCode: StatusCodes.Status403Forbidden);
