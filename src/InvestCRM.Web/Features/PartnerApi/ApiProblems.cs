@@ -22,6 +22,14 @@ internal static partial class ApiProblems
 
     public static Task WriteAsync(HttpContext http, int status, string key) => Problem(http, status, key).ExecuteAsync(http);
 
+    /// <summary>A body of another type than the address reads (or none at all): 415, naming the type it reads.</summary>
+    public static IResult UnsupportedMediaType(HttpContext http, string mediaType)
+    {
+        var text = Text(http);
+        return Results.Problem(title: text["Api.Problem.UnsupportedMediaType.Title"], detail: text["Api.Problem.UnsupportedMediaType.Detail", mediaType],
+            statusCode: StatusCodes.Status415UnsupportedMediaType);
+    }
+
     public static IResult NotFound(HttpContext http) => Problem(http, StatusCodes.Status404NotFound, "Api.Problem.NotFound");
 
     /// <summary>
@@ -48,7 +56,7 @@ internal static partial class ApiProblems
             return Results.Problem(title: text["Api.Problem.IncubatorInactive.Title"], detail: text[inactive.Code], statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var errors = outcome.Problems.GroupBy(p => p.Field ?? "").ToDictionary(g => g.Key, g => g.Select(p => (string)text[p.Code]).ToArray());
+        var errors = outcome.Problems.GroupBy(p => JsonName(p.Field)).ToDictionary(g => g.Key, g => g.Select(p => (string)text[p.Code]).ToArray());
         return Results.ValidationProblem(errors, title: text["Api.Problem.Invalid.Title"], detail: text["Api.Problem.Invalid.Detail"]);
     }
 
@@ -83,7 +91,7 @@ internal static partial class ApiProblems
     /// <summary>
     /// A member of the body whose value has the wrong JSON type ("abc" for a number, 123 for a name): System.Text.Json says
     /// which member in the exception's Path ("$.plannedInvestmentWan") and which .NET type it wanted only in its message.
-    /// Named as the body's validation problems name it (PlannedInvestmentWan); null when the body is not JSON at all.
+    /// Named as the caller wrote it; null when the body is not JSON at all.
     /// </summary>
     private static Problem? MistypedField(JsonException exception)
     {
@@ -103,8 +111,15 @@ internal static partial class ApiProblems
             _ when type.Contains("String", StringComparison.Ordinal) => "Api.Problem.Text",
             _ => "Api.Problem.BadJson",
         };
-        return new Problem(code, char.ToUpperInvariant(member[0]) + member[1..]);
+        return new Problem(code, member);
     }
+
+    /// <summary>
+    /// A field as the caller writes it: the services name the model's properties (EnterpriseName, Contact.Phone), the
+    /// body and the query are camelCase (enterpriseName, pageSize), and a problem names what the caller sent.
+    /// </summary>
+    private static string JsonName(string? field) =>
+        field is null ? "" : string.Join('.', field.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     /// <summary>The framework writes: Failed to bind parameter "Nullable&lt;int&gt; page" from "abc".</summary>
     [GeneratedRegex("parameter \"(?:(?<type>[^\"]*) )?(?<name>\\w+)\"")]

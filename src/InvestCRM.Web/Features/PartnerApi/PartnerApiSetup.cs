@@ -47,6 +47,7 @@ public static class PartnerApiSetup
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
             o.AddOperationTransformer<StageFilterDescription>();
+            o.AddDocumentTransformer<ApiKeySecurityScheme>();
         });
         return builder;
     }

@@ -167,8 +167,9 @@ public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
     }
 
     [Theory]
-    [InlineData("{\"enterpriseName\":\"x\",\"seeks\":\"y\",\"plannedInvestmentWan\":\"abc\"}", "PlannedInvestmentWan", "Validation.Number")]
-    [InlineData("{\"enterpriseName\":123,\"seeks\":\"y\"}", "EnterpriseName", "Api.Problem.Text")]
+    [InlineData("{\"enterpriseName\":\"x\",\"seeks\":\"y\",\"plannedInvestmentWan\":\"abc\"}", "plannedInvestmentWan", "Validation.Number")]
+    [InlineData("{\"enterpriseName\":123,\"seeks\":\"y\"}", "enterpriseName", "Api.Problem.Text")]
+    [InlineData("{\"EnterpriseName\":\"x\",\"Seeks\":\"y\",\"PlannedInvestmentWan\":true}", "plannedInvestmentWan", "Validation.Number")]
     public async Task A_body_field_of_the_wrong_type_is_named_with_what_it_expects(string json, string field, string message)
     {
         var (_, token) = await App.IssueKeyAsync(await App.IncubatorIdAsync("北京"));
@@ -195,7 +196,43 @@ public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var problem = await invalid.Content.ReadAsStringAsync(Ct);
         Assert.Contains(UiText.Chinese("Api.Problem.Invalid.Title"), problem);
-        Assert.Contains("EnterpriseName", problem);
+        Assert.Equal(["enterpriseName"], JsonDocument.Parse(problem).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    /// <summary>A body of the wrong type, or none, is the body's fault: 415 naming the type the address reads, not a 404.</summary>
+    [Theory]
+    [InlineData("/api/v1/referrals", null, "application/json")]
+    [InlineData("/api/v1/referrals", "text/plain", "application/json")]
+    [InlineData("/api/v1/referrals/{0}/updates", "application/x-www-form-urlencoded", "application/json")]
+    [InlineData("/api/v1/referrals/{0}/attachments", "application/json", "multipart/form-data")]
+    public async Task A_post_whose_body_is_not_of_the_type_the_address_reads_is_a_localised_415(string address, string? sent, string expected)
+    {
+        var incubator = await App.IncubatorIdAsync("北京");
+        var (_, token) = await App.IssueKeyAsync(incubator);
+        int referral;
+        await using (var db = App.Database.CreateContext())
+        {
+            referral = await db.Referrals.Where(r => r.IncubatorId == incubator).Select(r => r.Id).FirstAsync(Ct);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, string.Format(System.Globalization.CultureInfo.InvariantCulture, address, referral));
+        if (sent is not null)
+        {
+            request.Content = new StringContent("{\"enterpriseName\":\"x\",\"seeks\":\"y\",\"text\":\"z\"}", System.Text.Encoding.UTF8, sent);
+        }
+
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await App.ApiClient(token, "en-US").SendAsync(request, Ct);
+        using var anonymous = await App.ApiClient(null).PostAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, address, referral), null, Ct);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(UiText.English("Api.Problem.UnsupportedMediaType.Title"), problem.GetProperty("title").GetString());
+        Assert.Equal(UiText.English("Api.Problem.UnsupportedMediaType.Detail").Replace("{0}", expected), problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await using var check = App.Database.CreateContext();
+        Assert.False(await check.Referrals.AnyAsync(r => r.EnterpriseName == "x", Ct));
     }
 
     /// <summary>A value the endpoint cannot read is a localised problem naming the parameter, not the framework's bare 400.</summary>
@@ -242,6 +279,33 @@ public abstract class PartnerApiTests(PartnerApp app) : AppTests(app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("/api/v1/referrals/{id}/stages", document);
         Assert.DoesNotContain("/notifications", document);
+    }
+
+    /// <summary>A client generated from the document sends the key and knows every answer's shape, errors included.</summary>
+    [Fact]
+    public async Task The_openapi_document_declares_the_key_header_and_the_shape_of_every_answer()
+    {
+        using var response = await App.ApiClient(null).GetAsync("/api/v1/openapi.json", Ct);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+        var paths = document.GetProperty("paths");
+        foreach (var (path, method, status) in new[]
+        {
+            ("/api/v1/referrals", "get", "200"), ("/api/v1/referrals", "post", "201"), ("/api/v1/referrals", "post", "422"),
+            ("/api/v1/referrals/{id}", "get", "200"), ("/api/v1/referrals/{id}", "get", "404"),
+            ("/api/v1/referrals/{id}/attachments", "post", "201"), ("/api/v1/referrals/{id}/stages", "get", "200"),
+            ("/api/v1/referrals/{id}/stages", "get", "401"), ("/api/v1/referrals/{id}/updates", "post", "429"),
+        })
+        {
+            var answer = paths.GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status);
+            Assert.True(answer.TryGetProperty("content", out var content), $"{method} {path} {status} has no schema");
+            Assert.True(content.EnumerateObject().Single().Value.TryGetProperty("schema", out _), $"{method} {path} {status} has no schema");
+        }
+
+        Assert.Equal(1, paths.GetProperty("/api/v1/referrals").EnumerateObject().Count(m => m.Name == "post"));
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string? key, object body)
