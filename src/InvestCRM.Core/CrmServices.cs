@@ -74,6 +74,7 @@ public static class CrmServices
         services.AddScoped<NotificationInbox>();
         services.AddSingleton<UnreadNotices>();
         services.AddScoped<AttachmentStore>();
+        services.AddScoped<ProjectFiles>();
         services.AddScoped<ReferralService>();
         services.AddScoped<PartnerReferrals>();
         services.AddScoped<ReferralTriage>();

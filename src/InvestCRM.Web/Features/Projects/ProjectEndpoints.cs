@@ -1,3 +1,5 @@
+using InvestCRM.Features.Attachments;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Projects;
 using InvestCRM.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +15,8 @@ public static class ProjectEndpoints
         var projects = app.MapGroup("/projects").RequireAuthorization(Policies.Internal);
         projects.MapGet("/export", ExportAsync);
         projects.MapPost("/{id:int}/move", MoveAsync);
+        // Antiforgery is checked because the endpoint binds a form file.
+        projects.MapPost("/{id:int}/attachments", AttachAsync);
         return app;
     }
 
@@ -26,6 +30,16 @@ public static class ProjectEndpoints
         var buffer = new MemoryStream();
         await export.WriteAsync(buffer, filter, text, ct);
         return XlsxDownload.Stamped(buffer, l["Projects.ExportFile"], clock);
+    }
+
+    /// <summary>A file for the project page's list; back to that list with the outcome, or 404 for a project out of reach.</summary>
+    private static async Task<IResult> AttachAsync(int id, IFormFile? file, ProjectFiles files, CancellationToken ct)
+    {
+        var outcome = file is null
+            ? Outcome.Refused(new Problem("Attachment.Empty", "File"))
+            : await files.AttachAsync(id, new UploadedFile(file.FileName, file.Length, file.OpenReadStream), ct);
+        return outcome.IsNotFound || outcome.Problems.Any(p => p.Code == "Rule.NotAllowed") ? Results.NotFound()
+            : Results.LocalRedirect(outcome.Succeeded ? $"/projects/{id}?done=uploaded#files" : $"/projects/{id}?fileProblem={outcome.Problems[0].Code}#files");
     }
 
     /// <summary>
