@@ -3,6 +3,7 @@ using System.Text;
 using InvestCRM.Data;
 using InvestCRM.Features.Common;
 using InvestCRM.Features.Incubators;
+using InvestCRM.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.PartnerApi;
@@ -23,6 +24,14 @@ public sealed class ApiKeyService(CrmDbContext db, TimeProvider clock)
 {
     private static readonly TimeSpan UsageResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>A key serves a partner system for good: a suspended incubator may resume, a closed one never refers again.</summary>
+    private static bool MayHoldNewKey(IncubatorStatus status) => status != IncubatorStatus.Closed;
+
+    /// <summary>The incubators a key may be issued to, by name; a closed one is not offered.</summary>
+    public async Task<IReadOnlyList<LabeledChoice>> IncubatorChoicesAsync(CancellationToken ct = default) =>
+        (await db.Incubators.AsNoTracking().OrderBy(i => i.Name).Select(i => new { i.Id, i.Name, i.Status }).ToListAsync(ct))
+            .Where(i => MayHoldNewKey(i.Status)).Select(i => new LabeledChoice(i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Name)).ToList();
+
     public async Task<(Outcome Outcome, IssuedKey? Key)> IssueAsync(ApiKeyInput input, CancellationToken ct = default)
     {
         if (!db.User.IsAdmin || db.User.UserId is null)
@@ -41,9 +50,8 @@ public sealed class ApiKeyService(CrmDbContext db, TimeProvider clock)
         {
             problems.Add(new Problem("Rule.UnknownIncubator", nameof(input.IncubatorId)));
         }
-        else if (known == IncubatorStatus.Closed)
+        else if (!MayHoldNewKey(known))
         {
-            // A key serves a partner system for good; a suspended incubator may resume, a closed one never refers again.
             problems.Add(new Problem("Rule.IncubatorClosedNoKey", nameof(input.IncubatorId)));
         }
 

@@ -68,6 +68,20 @@ public abstract class InactiveIncubatorTests(PartnerApp app) : AppTests(app)
         Assert.False(await db.ApiKeys.AnyAsync(k => k.IncubatorId == incubator, Ct));
     }
 
+    [Fact]
+    public async Task The_key_page_offers_a_suspended_incubator_but_not_a_closed_one()
+    {
+        var (suspended, closed) = (await App.NewIncubatorAsync(), await App.NewIncubatorAsync());
+        await SetStatusAsync(suspended, IncubatorStatus.Suspended);
+        await SetStatusAsync(closed, IncubatorStatus.Closed);
+        using var admin = await App.SignedInSessionAsync(DemoAccounts.Admin, DemoAccounts.Password);
+
+        var page = await admin.GetPageAsync("/admin/api-keys");
+
+        Assert.Contains($"<option value=\"{suspended}\"", page);
+        Assert.DoesNotContain($"<option value=\"{closed}\"", page);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string token, string name)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(new { enterpriseName = name, seeks = "用地" }) };
