@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using InvestCRM.Tests.Fixtures;
 
 namespace InvestCRM.Tests.Infrastructure;
@@ -19,6 +20,26 @@ public abstract class StaticAssetsTests(CrmApp app) : AppTests(app)
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {WebSession.RedirectTarget(response)}");
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>
+    /// A block left open swallows every rule after it: an unclosed phone-width media query once kept the funnel chart's
+    /// height, the print-only parts' hiding and a dozen other rules from every wider screen, and no browser says so.
+    /// </summary>
+    [Fact]
+    public async Task The_stylesheet_closes_every_block_it_opens()
+    {
+        using var session = App.NewSession();
+        var css = Regex.Replace(await session.Client.GetStringAsync("/css/app.css", Ct), @"/\*.*?\*/|""[^""]*""|'[^']*'", "", RegexOptions.Singleline);
+
+        var depth = 0;
+        foreach (var (line, number) in css.Split('\n').Select((l, i) => (l, i + 1)))
+        {
+            depth += line.Count(c => c == '{') - line.Count(c => c == '}');
+            Assert.True(depth >= 0, $"app.css line {number} closes a block that was never opened.");
+        }
+
+        Assert.Equal(0, depth);
     }
 
     public sealed class Sqlite(SqliteApp app) : StaticAssetsTests(app), IClassFixture<SqliteApp>;
