@@ -34,6 +34,22 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
         Assert.Contains(UiText.Chinese("Ledger.Title"), ledger);
     }
 
+    /// <summary>On a phone the completion rows become cards whose cells name themselves (app.css): each cell carries its column's header.</summary>
+    [Fact]
+    public async Task Every_completion_cell_carries_its_columns_header_for_the_phone_layout()
+    {
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        var page = WebUtility.HtmlDecode(await session.GetPageAsync("/"));
+
+        var table = Regex.Match(page, "<table class=\"data completion\">.*?</table>", RegexOptions.Singleline).Value;
+        var headers = Regex.Matches(Regex.Match(table, "<thead>.*?</thead>", RegexOptions.Singleline).Value, "<th(?: [^>]*)?>(.*?)</th>").Select(m => m.Groups[1].Value).ToList();
+        var rows = Regex.Matches(table, "<tr>(.*?)</tr>", RegexOptions.Singleline).Skip(1).ToList();
+        Assert.Equal(7, headers.Count);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Equal(headers, Regex.Matches(row.Value, "<td[^>]*data-label=\"([^\"]*)\"").Select(m => m.Groups[1].Value)));
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/funnel")]
@@ -157,7 +173,7 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
         var form = await english.GetPageAsync("/targets/new");
         var export = await DownloadAsync(english, $"/dashboard/export?plan={expected.PlanId}&period=all&park={expected.BaseId}");
 
-        Assert.Contains($"<td>{scope}</td>", dashboard);
+        Assert.Contains($"<td data-label=\"{UiText.English("Target.Scope")}\">{scope}</td>", dashboard);
         Assert.DoesNotContain(expected.BaseName + "</td>", dashboard);
         Assert.Contains($"<h2>{scope}</h2>", targets);
         Assert.Contains($">{expected.BaseNameEn}</option>", form);
