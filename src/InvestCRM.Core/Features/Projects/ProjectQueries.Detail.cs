@@ -26,6 +26,7 @@ public sealed partial class ProjectQueries
             NodeEn = db.ChainNodes.Where(t => t.Id == p.ChainNodeId).Select(t => t.NameEn).FirstOrDefault(),
             Incubator = db.Incubators.Where(t => t.Id == p.IncubatorId).Select(t => t.Name).FirstOrDefault(),
             Event = db.Events.Where(t => t.Id == p.EventId).Select(t => t.Name).FirstOrDefault(),
+            Referral = db.Referrals.Where(r => r.ProjectId == p.Id).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefault(),
         }).FirstOrDefaultAsync(ct);
         if (row is null)
         {
@@ -51,7 +52,8 @@ public sealed partial class ProjectQueries
             History(changes, stages),
             activities,
             stages,
-            ProjectAccess.CanEdit(db.User, project));
+            ProjectAccess.CanEdit(db.User, project),
+            row.Referral);
     }
 
     private static Named? Name(string? zh, string? en) => zh is null ? null : new Named(zh, en);

@@ -47,7 +47,7 @@ public sealed record ActivityRow(long Id, DateTimeOffset OccurredAt, ActivityTyp
 public sealed record ProjectDetail(
     Project Project, string EnterpriseName, StageOption Stage, Named? Owner, Named? Team, Named? Park, Named? Chain, Named? ChainNode,
     Named? Incubator, Named? Event, IReadOnlyList<StageSpan> Timeline, IReadOnlyList<StageHistoryRow> History,
-    IReadOnlyList<ActivityRow> Activities, IReadOnlyList<StageOption> Stages, bool CanEdit);
+    IReadOnlyList<ActivityRow> Activities, IReadOnlyList<StageOption> Stages, bool CanEdit, int? ReferralId = null);
 
 public sealed record Option(string Id, string Zh, string? En);
 

@@ -44,10 +44,33 @@ public abstract class ProjectFilesTests(PartnerApp app) : AppTests(app)
 
         var page = await staff.GetPageAsync($"/projects/{a.ProjectId}");
 
-        Assert.Contains(created.Headers.Location!.OriginalString, page);
-        Assert.Contains("商业计划书 v2.pdf", page);
-        Assert.Contains($"href=\"/referrals/{a.ReferralId}\"", page);
+        var file = System.Text.RegularExpressions.Regex.Match(page, $"<li>\\s*<a href=\"{created.Headers.Location!.OriginalString}\">.*?</li>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("商业计划书 v2.pdf", file);
+        Assert.Contains($"href=\"/referrals/{a.ReferralId}\"", file);
     }
+
+    [Fact]
+    public async Task A_project_that_came_from_a_referral_links_to_it_beside_its_incubator()
+    {
+        var a = await App.TenantAsync("北京", DemoAccounts.PartnerBeijing);
+        using var staff = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+        int other;
+        await using (var db = App.Database.CreateContext())
+        {
+            other = await db.Projects.Where(p => !db.Referrals.Any(r => r.ProjectId == p.Id)).Select(p => p.Id).FirstAsync(Ct);
+        }
+
+        var facts = Facts(await staff.GetPageAsync($"/projects/{a.ProjectId}"));
+        var plain = Facts(await staff.GetPageAsync($"/projects/{other}"));
+
+        Assert.Contains($"<a href=\"/referrals/{a.ReferralId}\">{UiText.Chinese("Projects.FromReferral")}</a>", facts);
+        Assert.Contains(a.IncubatorName, facts);
+        Assert.DoesNotContain("/referrals/", plain);
+    }
+
+    private static string Facts(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "<dl class=\"facts\">.*?</dl>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
 
     [Fact]
     public async Task Staff_who_may_not_edit_the_project_get_no_form_and_their_post_stores_nothing()
