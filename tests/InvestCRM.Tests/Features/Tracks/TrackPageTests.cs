@@ -199,7 +199,7 @@ public abstract class TrackPageTests(CrmApp app) : AppTests(app)
         await using var db = App.Database.CreateContext();
         var service = Service(db);
         var outcome = await service.CreateAsync(await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct),
-            new TrackInput { Name = name, ChainId = chain, PublishedOn = Today }, Ct);
+            new TrackInput { Name = name, ChainId = chain, PublishedOn = Today.AddDays(-60) }, Ct);
         Assert.True(outcome.Succeeded, string.Join(", ", outcome.Problems.Select(p => p.Code)));
         return outcome.Id;
     }
