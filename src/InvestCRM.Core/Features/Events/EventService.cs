@@ -55,7 +55,7 @@ public sealed class EventService(CrmDbContext db, ActivityService activities)
         var crmEvent = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (crmEvent is null)
         {
-            return Outcome.Refused(new Problem("Rule.NotFound"));
+            return Outcome.NotFound();
         }
 
         var problems = Refusals(input);

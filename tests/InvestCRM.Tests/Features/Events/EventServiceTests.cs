@@ -56,4 +56,17 @@ public sealed class EventServiceTests
         await using var check = t.NewContext();
         Assert.Equal(0, await check.Events.CountAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Updating_a_missing_event_is_not_found(string provider)
+    {
+        await using var t = await ActivityTestDatabase.CreateAsync(provider);
+        t.SignIn(await t.AddUserAsync("张三"));
+        var service = new EventService(t.NewContext(), new ActivityService(t.NewContext(), new TestClock(Now)));
+
+        var outcome = await service.UpdateAsync(999_999, new EventInput { Name = "活动", City = "三明", Date = new DateOnly(2026, 5, 20) });
+
+        Assert.True(outcome.IsNotFound);
+    }
 }
