@@ -502,6 +502,35 @@ public sealed class TrackServiceTests
 
     [Theory]
     [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task Negative_commitments_are_refused_alike_and_the_trail_writes_amounts_as_typed(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var track = await fixture.ClaimedTrackAsync("含氟聚合物", fixture.Polymers, TargetScope.Park, fixture.Base, investment: 80_000);
+        fixture.Database.User.Current = Fixture.Manager;
+        ClaimInput Claim(int? enterprises, decimal? investment) => new()
+        {
+            Scope = TargetScope.Park, UnitId = fixture.Base, LeaderName = "王五", ClaimedOn = fixture.ClaimedOn, DueOn = fixture.DueOn,
+            CommitEnterprises = enterprises, CommitInvestmentWan = investment,
+        };
+
+        var negative = await fixture.Tracks.ClaimAsync(track.Id, Claim(-1, -1));
+        // The amount read back from the database (80000.0 in SQLite, 80000.00 in PostgreSQL) is dropped.
+        var amended = await fixture.Tracks.ClaimAsync(track.Id, Claim(5, null));
+        fixture.Db.ChangeTracker.Clear();
+        var trail = await new AuditLog(fixture.Db).ForAsync(nameof(Track), track.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal([new Problem(InputChecks.NotNegative, "CommitEnterprises"), new Problem(InputChecks.NotNegative, "CommitInvestmentWan")],
+            negative.Problems);
+        Assert.True(amended.Succeeded, string.Join(", ", amended.Problems.Select(p => p.Code)));
+        var investment = trail.SelectMany(v => v.Changes.Where(c => c.Field == nameof(Track.CommitInvestmentWan))).Select(c => (c.Old, c.New)).Reverse();
+        Assert.Equal([(null, "80000"), ("80000", null)], investment);
+        var stored = await fixture.Db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Track) && a.EntityId == track.Id.ToString()).OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync();
+        Assert.Contains("\"old\":\"80000\",", stored[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
     public async Task The_trail_names_each_claimant_by_the_scope_of_its_day(string provider)
     {
         await using var fixture = await Fixture.CreateAsync(provider);
