@@ -47,18 +47,28 @@ public static class WebSetup
         app.UseMiddleware<SecurityHeaders>();
         // A page that sets 404 itself is re-executed as /not-found; a fresh scope, since its own already rendered a page.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        // API callers get JSON (their endpoints write ProblemDetails), never the HTML not-found page; and a
-        // refused POST gets a bare status, since re-executing the page as a POST would answer 400 instead.
-        app.Use((context, next) =>
+        // API callers get JSON (their endpoints write ProblemDetails), never the HTML not-found page. A refused POST
+        // gets a bare status, except a 404 (a form posted for a missing record): that gets the not-found page like a
+        // GET, re-executed as a GET, since the page re-executed as a POST would look for the posted form and answer 400.
+        app.Use(async (context, next) =>
         {
             var apiCaller = context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey("X-Api-Key");
             var pageRequest = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
-            if ((apiCaller || !pageRequest) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            var pages = context.Features.Get<IStatusCodePagesFeature>();
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+            else if (apiCaller && pages is not null)
             {
                 pages.Enabled = false;
             }
 
-            return next(context);
+            await next(context);
+            if (!apiCaller && !pageRequest && pages is not null && context.Response.StatusCode != StatusCodes.Status404NotFound)
+            {
+                pages.Enabled = false;
+            }
         });
         app.UseStaticFiles();
         app.UseRequestLocalization();

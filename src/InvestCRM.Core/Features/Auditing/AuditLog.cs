@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using InvestCRM.Data;
+using InvestCRM.Features.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -54,8 +55,16 @@ public sealed class AuditLog(CrmDbContext db)
         var type = entity?.FindProperty(change.Field)?.ClrType;
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         change = change with { EnumType = type is { IsEnum: true } ? type.Name : null, IsYesNo = type == typeof(bool), IsInstant = type == typeof(DateTimeOffset) };
-        return type == typeof(DateOnly) ? change with { IsDay = true, Old = Day(change.Old), New = Day(change.New) } : change;
+        return type == typeof(DateOnly) ? change with { IsDay = true, Old = Day(change.Old), New = Day(change.New) }
+            : type == typeof(decimal) ? change with { Old = Number(change.Old), New = Number(change.New) }
+            : change;
     }
+
+    // Amounts were first written with the scale the database gave them ("80000.0"); rows of then and now read alike.
+    private static string? Number(string? value) =>
+        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+            ? Decimals.Trimmed(number).ToString(CultureInfo.InvariantCulture)
+            : value;
 
     // Days were first written in the invariant culture's MM/dd/yyyy; rows of then and now read alike.
     private static readonly string[] DayFormats = [AuditRecorder.DayFormat, "MM/dd/yyyy"];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -50,6 +51,8 @@ internal static class AuditRecorder
         null => null,
         DateOnly day => day.ToString(DayFormat, CultureInfo.InvariantCulture),
         DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
+        // As typed, whichever side of the change was read back from the database with its column's scale.
+        decimal number => Decimals.Trimmed(number).ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

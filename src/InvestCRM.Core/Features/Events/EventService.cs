@@ -37,7 +37,7 @@ public sealed class EventService(CrmDbContext db, ActivityService activities)
 
     public async Task<Outcome> CreateAsync(EventInput input, CancellationToken ct = default)
     {
-        var problems = Refusals(input);
+        var problems = await RefusalsAsync(input, 0, ct);
         if (problems.Count > 0)
         {
             return Outcome.Refused(problems);
@@ -55,10 +55,10 @@ public sealed class EventService(CrmDbContext db, ActivityService activities)
         var crmEvent = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (crmEvent is null)
         {
-            return Outcome.Refused(new Problem("Rule.NotFound"));
+            return Outcome.NotFound();
         }
 
-        var problems = Refusals(input);
+        var problems = await RefusalsAsync(input, id, ct);
         if (problems.Count > 0)
         {
             return Outcome.Refused(problems);
@@ -69,8 +69,26 @@ public sealed class EventService(CrmDbContext db, ActivityService activities)
         return Outcome.Done(id);
     }
 
-    private List<Problem> Refusals(EventInput input) =>
-        CanManage ? input.Check().ToList() : [new Problem("Rule.NotAllowed")];
+    /// <summary>
+    /// The input's own checks, then whether another event (not <paramref name="id"/>) already has its name on its day:
+    /// posting the form twice must not list the same event twice. Names are compared trimmed and ignoring case.
+    /// </summary>
+    private async Task<List<Problem>> RefusalsAsync(EventInput input, int id, CancellationToken ct)
+    {
+        if (!CanManage)
+        {
+            return [new Problem("Rule.NotAllowed")];
+        }
+
+        var problems = input.Check().ToList();
+        var name = input.Name.Trim().ToLower();
+        if (problems.Count == 0 && await db.Events.AnyAsync(e => e.Id != id && e.Date == input.Date && e.Name.ToLower() == name, ct))
+        {
+            problems.Add(new Problem("Event.Duplicate", nameof(EventInput.Name)));
+        }
+
+        return problems;
+    }
 
     private bool CanManage => db.User.IsSystem || db.User.IsLeadership || db.User.IsStaff;
 }

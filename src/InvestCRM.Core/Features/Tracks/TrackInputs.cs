@@ -50,7 +50,12 @@ public sealed class ClaimInput
     public decimal? CommitOutputWan { get; set; }
     public decimal? CommitTaxWan { get; set; }
 
-    internal InputChecks Check()
+    /// <summary>
+    /// The claim's dates against the track's: a track is claimed from its list, so not before it was published; a claim
+    /// made again after a withdrawal starts no earlier than the withdrawal (<paramref name="withdrawnOn"/>); and an amended
+    /// claim cannot start after the first review of it (<paramref name="firstReview"/>).
+    /// </summary>
+    internal InputChecks Check(DateOnly publishedOn, DateOnly? withdrawnOn, DateOnly? firstReview)
     {
         var checks = new InputChecks()
             .When(UnitId is null, nameof(UnitId), InputChecks.Required)
@@ -58,10 +63,14 @@ public sealed class ClaimInput
             .Text(nameof(LeaderName), LeaderName, 100, required: true)
             .When(ClaimedOn is null, nameof(ClaimedOn), InputChecks.Required)
             .When(ClaimedOn?.Year is < 2000 or > 2100, nameof(ClaimedOn), InputChecks.Range)
+            .When(ClaimedOn < publishedOn, nameof(ClaimedOn), "Track.ClaimBeforePublished")
+            .When(ClaimedOn < withdrawnOn, nameof(ClaimedOn), "Track.ClaimBeforeWithdrawal")
+            .When(ClaimedOn > firstReview, nameof(ClaimedOn), "Track.ClaimAfterReview")
             .When(DueOn is null, nameof(DueOn), InputChecks.Required)
             .When(DueOn is { } due && ClaimedOn is { } claimed && due <= claimed, nameof(DueOn), "Track.DueAfterClaim")
             .When(DueOn?.Year is > 2100, nameof(DueOn), InputChecks.Range)
-            .When(CommitEnterprises is < 0 or > 1_000_000, nameof(CommitEnterprises), InputChecks.Range);
+            .When(CommitEnterprises < 0, nameof(CommitEnterprises), InputChecks.NotNegative)
+            .When(CommitEnterprises > 1_000_000, nameof(CommitEnterprises), InputChecks.Range);
         foreach (var (field, value) in new[]
                  {
                      (nameof(CommitInvestmentWan), CommitInvestmentWan), (nameof(CommitOutputWan), CommitOutputWan), (nameof(CommitTaxWan), CommitTaxWan),
@@ -103,10 +112,15 @@ public sealed class ReviewInput
     public TrackVerdict Verdict { get; set; } = TrackVerdict.Pass;
     public string? Note { get; set; }
 
-    internal InputChecks Check(DateOnly claimedOn) => new InputChecks()
+    /// <summary>
+    /// A review records what was judged, so it cannot be dated after <paramref name="today"/> (China time); and reviews are
+    /// kept in the order they were made, so none is dated before the track's <paramref name="latestReview"/>.
+    /// </summary>
+    internal InputChecks Check(DateOnly claimedOn, DateOnly today, DateOnly? latestReview) => new InputChecks()
         .When(ReviewedOn is null, nameof(ReviewedOn), InputChecks.Required)
         .When(ReviewedOn < claimedOn, nameof(ReviewedOn), "Track.ReviewBeforeClaim")
-        .When(ReviewedOn?.Year is > 2100, nameof(ReviewedOn), InputChecks.Range)
+        .When(ReviewedOn > today, nameof(ReviewedOn), "Track.ReviewInFuture")
+        .When(ReviewedOn < latestReview, nameof(ReviewedOn), "Track.ReviewBeforeLast")
         .Defined(nameof(Verdict), Verdict)
         .When(Verdict == TrackVerdict.Withdrawn && string.IsNullOrWhiteSpace(Note), nameof(Note), "Track.WithdrawReasonRequired")
         .Text(nameof(Note), Note, 2000);

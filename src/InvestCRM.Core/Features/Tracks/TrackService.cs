@@ -104,7 +104,8 @@ public sealed class TrackService(CrmDbContext db, TrackEvaluation evaluation, Ta
             return Outcome.NotFound();
         }
 
-        var checks = input.Check();
+        var days = await ReviewDaysAsync(track.Id, ct);
+        var checks = input.Check(track.PublishedOn, days.Withdrawn, track.IsClaimed ? days.FirstOfClaim : null);
         var known = input.Scope == TargetScope.Park
             ? await db.Parks.AnyAsync(p => p.Id == input.UnitId && p.PlanId == track.PlanId, ct)
             : await db.Teams.AnyAsync(t => t.Id == input.UnitId, ct);
@@ -140,7 +141,7 @@ public sealed class TrackService(CrmDbContext db, TrackEvaluation evaluation, Ta
             return Outcome.Refused(new Problem("Track.NotClaimed"));
         }
 
-        var checks = input.Check(claimed);
+        var checks = input.Check(claimed, ChinaTime.Today(clock), (await ReviewDaysAsync(track.Id, ct)).Last);
         if (checks.HasProblems)
         {
             return checks.ToOutcome();
@@ -165,6 +166,19 @@ public sealed class TrackService(CrmDbContext db, TrackEvaluation evaluation, Ta
         return Outcome.Done(track.Id);
     }
 
+    /// <summary>
+    /// The days of the track's reviews in their order (day, then id, as the list takes the last): the last withdrawal,
+    /// the first review of the claim since then, and the last review of all.
+    /// </summary>
+    private async Task<(DateOnly? Withdrawn, DateOnly? FirstOfClaim, DateOnly? Last)> ReviewDaysAsync(int trackId, CancellationToken ct)
+    {
+        var reviews = await db.TrackReviews.AsNoTracking().Where(r => r.TrackId == trackId)
+            .OrderBy(r => r.ReviewedOn).ThenBy(r => r.Id).Select(r => new { r.ReviewedOn, r.Verdict }).ToListAsync(ct);
+        var withdrawal = reviews.FindLastIndex(r => r.Verdict == TrackVerdict.Withdrawn);
+        return (withdrawal < 0 ? null : reviews[withdrawal].ReviewedOn, reviews.Skip(withdrawal + 1).FirstOrDefault()?.ReviewedOn,
+            reviews.LastOrDefault()?.ReviewedOn);
+    }
+
     /// <summary>The list's row of a track; <paramref name="last"/>: its latest review's verdict and date, if any.</summary>
     private async Task<TrackRow> RowAsync(Track track, (TrackVerdict Verdict, DateOnly ReviewedOn)? last, CancellationToken ct)
     {
@@ -182,6 +196,8 @@ public sealed class TrackService(CrmDbContext db, TrackEvaluation evaluation, Ta
                 nameof(TrackInput.ChainId), InputChecks.Unknown)
             .When(input.ChainNodeId is { } node && !await db.ChainNodes.AnyAsync(n => n.Id == node && n.ChainId == input.ChainId, ct),
                 nameof(TrackInput.ChainId), InputChecks.Unknown);
+        // A claimed track was on the list when it was claimed.
+        checks.When(track.ClaimedOn < input.PublishedOn, nameof(TrackInput.PublishedOn), "Track.PublishedAfterClaim");
         var name = input.Name.Trim();
         checks.When(await db.Tracks.AnyAsync(t => t.PlanId == track.PlanId && t.Name == name && t.Id != track.Id, ct),
             nameof(TrackInput.Name), InputChecks.NameTaken);

@@ -1,3 +1,4 @@
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Targets;
 using InvestCRM.Features.Tracks;
 using InvestCRM.Web.Features.Targets;
@@ -52,9 +53,12 @@ public sealed class ClaimForm
     public static ClaimForm Of(ClaimInput input) => new()
     {
         UnitId = input.UnitId is { } id ? TargetForm.Key(input.Scope, id) : null, LeaderName = input.LeaderName, ClaimedOn = input.ClaimedOn,
-        DueOn = input.DueOn, CommitEnterprises = input.CommitEnterprises, CommitInvestmentWan = input.CommitInvestmentWan,
-        CommitOutputWan = input.CommitOutputWan, CommitTaxWan = input.CommitTaxWan,
+        DueOn = input.DueOn, CommitEnterprises = input.CommitEnterprises, CommitInvestmentWan = Trimmed(input.CommitInvestmentWan),
+        CommitOutputWan = Trimmed(input.CommitOutputWan), CommitTaxWan = Trimmed(input.CommitTaxWan),
     };
+
+    /// <summary>The amount as it was typed, 80000 rather than the stored 80000.0.</summary>
+    private static decimal? Trimmed(decimal? value) => value is { } wan ? Decimals.Trimmed(wan) : null;
 
     public ClaimInput ToInput()
     {

@@ -33,6 +33,34 @@ public abstract class NotFoundTests(CrmApp app) : AppTests(app)
         Assert.Contains(UiText.English("Error.NotFound.Title"), await WebSession.ReadTextAsync(response));
     }
 
+    /// <summary>
+    /// A form posted to the page of a record that is not there (deleted meanwhile, or a made-up id) answers the same
+    /// localised 404 as opening the page, not the framework's 400 for a form the page did not render.
+    /// </summary>
+    [Fact]
+    public async Task Posting_a_form_for_a_missing_record_answers_the_localised_404()
+    {
+        using var session = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+        var token = await session.TokenAsync("/tracks");
+
+        foreach (var (url, form) in new[]
+                 {
+                     ("/events/999999/edit", "event-edit"), ("/tracks/999999/claim", "track-claim"), ("/tracks/999999/review", "track-review"),
+                     ("/tracks/999999/edit", "track"), ("/projects/999999/edit", "project"), ("/chains/999999/edit", "chain"),
+                 })
+        {
+            using var response = await session.Client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["_handler"] = form, ["Input.Name"] = "不存在",
+            }), Ct);
+
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
+            var page = await WebSession.ReadTextAsync(response);
+            Assert.Contains(UiText.Chinese("Error.NotFound.Title"), page);
+            Assert.DoesNotContain("Cannot submit the form", page);
+        }
+    }
+
     /// <summary>Anonymous visitors are sent to sign in for any URL: what exists is not shown to strangers.</summary>
     [Fact]
     public async Task Unknown_url_sends_anonymous_visitors_to_sign_in()

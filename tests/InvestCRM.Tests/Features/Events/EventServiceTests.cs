@@ -1,4 +1,5 @@
 using InvestCRM.Features.Activities;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Events;
 using InvestCRM.Tests.Features.Activities;
 using Microsoft.EntityFrameworkCore;
@@ -55,5 +56,47 @@ public sealed class EventServiceTests
         Assert.Equal(["Name", "City", "Date"], outcome.Problems.Select(p => p.Field));
         await using var check = t.NewContext();
         Assert.Equal(0, await check.Events.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Updating_a_missing_event_is_not_found(string provider)
+    {
+        await using var t = await ActivityTestDatabase.CreateAsync(provider);
+        t.SignIn(await t.AddUserAsync("张三"));
+        var service = new EventService(t.NewContext(), new ActivityService(t.NewContext(), new TestClock(Now)));
+
+        var outcome = await service.UpdateAsync(999_999, new EventInput { Name = "活动", City = "三明", Date = new DateOnly(2026, 5, 20) });
+
+        Assert.True(outcome.IsNotFound);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_event_with_the_name_of_another_on_the_same_day_is_refused(string provider)
+    {
+        await using var t = await ActivityTestDatabase.CreateAsync(provider);
+        t.SignIn(await t.AddUserAsync("张三"));
+        var service = new EventService(t.NewContext(), new ActivityService(t.NewContext(), new TestClock(Now)));
+        EventInput Input(string name, DateOnly date) => new() { Name = name, City = "三明", Date = date };
+        var day = new DateOnly(2026, 5, 20);
+
+        var first = await service.CreateAsync(Input("Innovation China · 三明", day));
+        var again = await service.CreateAsync(Input("  innovation china · 三明 ", day));
+        var nextDay = await service.CreateAsync(Input("Innovation China · 三明", day.AddDays(1)));
+        var other = await service.CreateAsync(Input("中关村企业走进三明", day));
+        var renamedOnto = await service.UpdateAsync(other.Id, Input("Innovation China · 三明", day));
+        var movedOnto = await service.UpdateAsync(nextDay.Id, Input("Innovation China · 三明", day));
+        var unchanged = await service.UpdateAsync(first.Id, Input("Innovation China · 三明", day) with { Description = "说明" });
+
+        Assert.True(first.Succeeded);
+        Assert.Equal([new Problem("Event.Duplicate", "Name")], again.Problems);
+        Assert.True(nextDay.Succeeded);
+        Assert.True(other.Succeeded);
+        Assert.Equal([new Problem("Event.Duplicate", "Name")], renamedOnto.Problems);
+        Assert.Equal([new Problem("Event.Duplicate", "Name")], movedOnto.Problems);
+        Assert.True(unchanged.Succeeded, string.Join(", ", unchanged.Problems.Select(p => p.Code)));
+        await using var check = t.NewContext();
+        Assert.Equal(3, await check.Events.CountAsync());
     }
 }

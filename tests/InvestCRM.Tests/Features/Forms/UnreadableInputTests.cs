@@ -62,6 +62,32 @@ public abstract class UnreadableInputTests(CrmApp app) : AppTests(app)
         Assert.Equal(before, await db.Targets.CountAsync(Ct));
     }
 
+    /// <summary>A whole-number field steps by 1 in the browser, and a fraction posted anyway is refused as not whole.</summary>
+    [Fact]
+    public async Task A_fraction_for_a_whole_number_field_says_to_enter_a_whole_number()
+    {
+        await using var db = App.Database.CreateContext();
+        var before = await db.Targets.CountAsync(Ct);
+        using var manager = await App.SignedInSessionAsync(DemoAccounts.Manager, DemoAccounts.Password);
+
+        var form = await manager.GetPageAsync("/targets/new");
+        using var refused = await manager.SubmitFormAsync("/targets/new", "target", new Dictionary<string, string>
+        {
+            ["Input.Metric"] = "EnterprisesIntroduced", ["Input.Scope"] = "Plan", ["Input.Period"] = "PlanYear", ["Input.Year"] = "1.5",
+            ["Input.Value"] = "10",
+        });
+        var page = WebUtility.HtmlDecode(await WebSession.ReadTextAsync(refused));
+
+        var year = System.Text.RegularExpressions.Regex.Match(form, "<input[^>]*id=\"year\"[^>]*>").Value;
+        Assert.Contains("step=\"1\"", year);
+        Assert.DoesNotContain("step=\"any\"", year);
+        Assert.Contains("min=\"1\"", year);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"<span class=\"field-error\" role=\"alert\">{UiText.Chinese("Validation.WholeNumber")}</span>", page);
+        Assert.DoesNotContain(UiText.Chinese("Validation.Number"), page);
+        Assert.Equal(before, await db.Targets.CountAsync(Ct));
+    }
+
     [Fact]
     public async Task A_board_move_with_an_unreadable_stage_or_version_is_refused_on_the_card_and_moves_nothing()
     {

@@ -157,6 +157,34 @@ public abstract class TrackPageTests(CrmApp app) : AppTests(app)
     }
 
     [Fact]
+    public async Task The_detail_names_its_link_without_a_dangling_separator_and_the_claim_form_shows_amounts_as_typed()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (chain, nodes) = await App.Database.AddChainAsync($"展示链{tag}", $"环节{tag}");
+        var id = await TrackAsync($"展示赛道{tag}", chain);
+        using var manager = await ManagerAsync();
+        using var edited = await manager.SubmitFormAsync($"/tracks/{id}/edit", "track", new Dictionary<string, string>
+        {
+            ["Input.Name"] = $"展示赛道{tag}", ["Input.ChainId"] = $"ChainNode:{nodes[0]}", ["Input.PublishedOn"] = Date(Today.AddDays(-60)),
+        });
+        Assert.True(WebSession.IsRedirect(edited), $"edit answered {(int)edited.StatusCode}");
+        var fields = ClaimFields(await ParkIdAsync(SanmingPlan.DevelopmentZone), "2");
+        fields["Input.CommitInvestmentWan"] = "80000";
+        fields["Input.CommitTaxWan"] = "12.5";
+        using var claimed = await manager.SubmitFormAsync($"/tracks/{id}/claim", "track-claim", fields);
+        Assert.True(WebSession.IsRedirect(claimed), $"claim answered {(int)claimed.StatusCode}");
+
+        var detail = await manager.GetPageAsync($"/tracks/{id}");
+        var form = await manager.GetPageAsync($"/tracks/{id}/claim");
+
+        Assert.Contains($"<dd>展示链{tag} · 环节{tag}</dd>", detail);
+        Assert.Contains("value=\"80000\"", form);
+        Assert.Contains("value=\"12.5\"", form);
+        Assert.DoesNotContain("value=\"80000.0", form);
+        Assert.Contains("step=\"1\"", System.Text.RegularExpressions.Regex.Match(form, "<input[^>]*id=\"enterprises\"[^>]*>").Value);
+    }
+
+    [Fact]
     public async Task An_unknown_track_answers_404_on_every_page()
     {
         using var manager = await ManagerAsync();
@@ -199,7 +227,7 @@ public abstract class TrackPageTests(CrmApp app) : AppTests(app)
         await using var db = App.Database.CreateContext();
         var service = Service(db);
         var outcome = await service.CreateAsync(await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct),
-            new TrackInput { Name = name, ChainId = chain, PublishedOn = Today }, Ct);
+            new TrackInput { Name = name, ChainId = chain, PublishedOn = Today.AddDays(-60) }, Ct);
         Assert.True(outcome.Succeeded, string.Join(", ", outcome.Problems.Select(p => p.Code)));
         return outcome.Id;
     }

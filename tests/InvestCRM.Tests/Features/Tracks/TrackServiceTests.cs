@@ -431,6 +431,106 @@ public sealed class TrackServiceTests
 
     [Theory]
     [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task A_review_is_not_dated_after_today_nor_before_the_latest_review_and_the_list_shows_the_last(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var track = await fixture.ClaimedTrackAsync("含氟聚合物", fixture.Polymers, TargetScope.Park, fixture.Base);
+        fixture.Database.User.Current = Fixture.Manager;
+        Task<Outcome> Review(DateOnly on, TrackVerdict verdict) =>
+            fixture.Tracks.ReviewAsync(track.Id, new ReviewInput { ReviewedOn = on, Verdict = verdict, Note = "考评" });
+
+        var tomorrow = await Review(fixture.Today.AddDays(1), TrackVerdict.Pass);
+        var farAhead = await Review(new DateOnly(2030, 6, 1), TrackVerdict.Excellent);
+        var yesterday = await Review(fixture.Today.AddDays(-1), TrackVerdict.Pass);
+        var before = await Review(fixture.Today.AddDays(-2), TrackVerdict.Withdrawn);
+        // The same day as the latest is in order: the later one is the last.
+        var sameDay = await Review(fixture.Today.AddDays(-1), TrackVerdict.Warning);
+        fixture.Db.ChangeTracker.Clear();
+
+        Assert.Equal([new Problem("Track.ReviewInFuture", "ReviewedOn")], tomorrow.Problems);
+        Assert.Equal([new Problem("Track.ReviewInFuture", "ReviewedOn")], farAhead.Problems);
+        Assert.True(yesterday.Succeeded, string.Join(", ", yesterday.Problems.Select(p => p.Code)));
+        Assert.Equal([new Problem("Track.ReviewBeforeLast", "ReviewedOn")], before.Problems);
+        Assert.True(sameDay.Succeeded, string.Join(", ", sameDay.Problems.Select(p => p.Code)));
+        Assert.Equal([TrackVerdict.Pass, TrackVerdict.Warning],
+            await fixture.Db.TrackReviews.AsNoTracking().Where(r => r.TrackId == track.Id).OrderBy(r => r.Id).Select(r => r.Verdict).ToListAsync());
+        var row = Assert.Single((await fixture.Tracks.ListAsync(fixture.PlanId))!.Value.Rows);
+        Assert.Equal((true, (TrackVerdict?)TrackVerdict.Warning, (DateOnly?)fixture.Today.AddDays(-1)),
+            (row.Track.IsClaimed, row.LastVerdict, row.LastReviewedOn));
+        var detail = (await fixture.Tracks.DetailAsync(track.Id))!;
+        Assert.Equal((TrackVerdict?)TrackVerdict.Warning, detail.Row.LastVerdict);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task A_claim_is_dated_between_the_publication_or_last_withdrawal_and_its_first_review(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var track = await fixture.ClaimedTrackAsync("含氟聚合物", fixture.Polymers, TargetScope.Park, fixture.Base);
+        fixture.Database.User.Current = Fixture.Manager;
+        var reviewed = await fixture.Tracks.ReviewAsync(track.Id, new ReviewInput { ReviewedOn = fixture.Today.AddDays(-1), Verdict = TrackVerdict.Pass });
+        Assert.True(reviewed.Succeeded, string.Join(", ", reviewed.Problems.Select(p => p.Code)));
+        Task<Outcome> Claim(DateOnly on) => fixture.Tracks.ClaimAsync(track.Id, new ClaimInput
+        {
+            Scope = TargetScope.Park, UnitId = fixture.Base, LeaderName = "王五", ClaimedOn = on, DueOn = on.AddMonths(6), CommitEnterprises = 5,
+        });
+
+        var afterReview = await Claim(fixture.Today);
+        var beforePublished = await Claim(track.PublishedOn.AddDays(-1));
+        var amended = await Claim(fixture.Today.AddDays(-2));
+        var withdrawn = await fixture.Tracks.ReviewAsync(track.Id,
+            new ReviewInput { ReviewedOn = fixture.Today, Verdict = TrackVerdict.Withdrawn, Note = "退出" });
+        // Claimed again: not before the withdrawal, and the old claim's reviews no longer bound it.
+        var beforeWithdrawal = await Claim(fixture.Today.AddDays(-1));
+        var claimedAgain = await Claim(fixture.Today);
+        var publishedLater = await fixture.Tracks.UpdateAsync(track.Id, new TrackInput
+        {
+            Name = track.Name, ChainId = track.ChainId, ChainNodeId = track.ChainNodeId, PublishedOn = fixture.Today.AddDays(1),
+        });
+        fixture.Db.ChangeTracker.Clear();
+
+        Assert.Equal([new Problem("Track.ClaimAfterReview", "ClaimedOn")], afterReview.Problems);
+        Assert.Equal([new Problem("Track.ClaimBeforePublished", "ClaimedOn")], beforePublished.Problems);
+        Assert.True(amended.Succeeded, string.Join(", ", amended.Problems.Select(p => p.Code)));
+        Assert.True(withdrawn.Succeeded, string.Join(", ", withdrawn.Problems.Select(p => p.Code)));
+        Assert.Equal([new Problem("Track.ClaimBeforeWithdrawal", "ClaimedOn")], beforeWithdrawal.Problems);
+        Assert.True(claimedAgain.Succeeded, string.Join(", ", claimedAgain.Problems.Select(p => p.Code)));
+        Assert.Equal([new Problem("Track.PublishedAfterClaim", "PublishedOn")], publishedLater.Problems);
+        var saved = await fixture.Db.Tracks.AsNoTracking().SingleAsync(t => t.Id == track.Id);
+        Assert.Equal(((DateOnly?)fixture.Today, track.PublishedOn), (saved.ClaimedOn, saved.PublishedOn));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task Negative_commitments_are_refused_alike_and_the_trail_writes_amounts_as_typed(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var track = await fixture.ClaimedTrackAsync("含氟聚合物", fixture.Polymers, TargetScope.Park, fixture.Base, investment: 80_000);
+        fixture.Database.User.Current = Fixture.Manager;
+        ClaimInput Claim(int? enterprises, decimal? investment) => new()
+        {
+            Scope = TargetScope.Park, UnitId = fixture.Base, LeaderName = "王五", ClaimedOn = fixture.ClaimedOn, DueOn = fixture.DueOn,
+            CommitEnterprises = enterprises, CommitInvestmentWan = investment,
+        };
+
+        var negative = await fixture.Tracks.ClaimAsync(track.Id, Claim(-1, -1));
+        // The amount read back from the database (80000.0 in SQLite, 80000.00 in PostgreSQL) is dropped.
+        var amended = await fixture.Tracks.ClaimAsync(track.Id, Claim(5, null));
+        fixture.Db.ChangeTracker.Clear();
+        var trail = await new AuditLog(fixture.Db).ForAsync(nameof(Track), track.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal([new Problem(InputChecks.NotNegative, "CommitEnterprises"), new Problem(InputChecks.NotNegative, "CommitInvestmentWan")],
+            negative.Problems);
+        Assert.True(amended.Succeeded, string.Join(", ", amended.Problems.Select(p => p.Code)));
+        var investment = trail.SelectMany(v => v.Changes.Where(c => c.Field == nameof(Track.CommitInvestmentWan))).Select(c => (c.Old, c.New)).Reverse();
+        Assert.Equal([(null, "80000"), ("80000", null)], investment);
+        var stored = await fixture.Db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Track) && a.EntityId == track.Id.ToString()).OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync();
+        Assert.Contains("\"old\":\"80000\",", stored[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
     public async Task The_trail_names_each_claimant_by_the_scope_of_its_day(string provider)
     {
         await using var fixture = await Fixture.CreateAsync(provider);
