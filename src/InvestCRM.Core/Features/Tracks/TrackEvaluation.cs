@@ -82,16 +82,18 @@ public sealed class TrackEvaluation(CrmDbContext db, TargetProgress progress, Ti
             return null;
         }
 
-        var counted = await Weighted(claim).GroupBy(_ => 1)
+        // One group of all the rows, so at most one row each: read as a list, since First on it would ask the database
+        // for a LIMIT without an order, which EF warns of on every view.
+        var counted = (await Weighted(claim).GroupBy(_ => 1)
             .Select(g => new
             {
                 Projects = g.Sum(x => x.Weight), Enterprises = g.Sum(x => x.IsExpansion ? 0 : x.Weight), Investment = g.Sum(x => x.Weight * x.InvestmentWan),
                 Output = g.Sum(x => x.Weight * x.OutputValueWan), Tax = g.Sum(x => x.Weight * x.TaxWan),
             })
-            .FirstOrDefaultAsync(ct);
-        var open = await OpenProjects(claim).GroupBy(_ => 1)
+            .ToListAsync(ct)).SingleOrDefault();
+        var open = (await OpenProjects(claim).GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Investment = g.Sum(p => p.PlannedInvestmentWan ?? 0) })
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct)).SingleOrDefault();
         var figures = new TrackFigures(counted?.Projects ?? 0, counted?.Enterprises ?? 0, counted?.Investment ?? 0, counted?.Output ?? 0,
             counted?.Tax ?? 0, open?.Count ?? 0, open?.Investment ?? 0);
         return Judge(track, figures, claim.Day);
