@@ -36,7 +36,8 @@ public sealed record NodeFigures(int LocalFirms, int OpenProjects, int OtherFirm
 /// <summary>A firm working in a node; <paramref name="Flagged"/>: marked local, <paramref name="Introduced"/>: a project of it counted.</summary>
 public sealed record CoverageFirm(int Id, string Name, string? CreditCode, string? HqCity, bool Flagged, bool Introduced);
 
-public sealed record CoverageProject(int Id, string Title, int EnterpriseId, string EnterpriseName, string StageZh, string StageEn, DateTimeOffset UpdatedAt);
+public sealed record CoverageProject(int Id, string Title, int EnterpriseId, string EnterpriseName, string? CreditCode, string? HqCity,
+    string StageZh, string StageEn, DateTimeOffset UpdatedAt);
 
 /// <summary>One node's lists, each capped (<see cref="ChainCoverage.ListLimit"/> on the page); the figures hold the full counts.</summary>
 public sealed record NodeCoverage(ChainNodeDetail Node, NodeFigures Figures, IReadOnlyList<CoverageFirm> LocalFirms,
@@ -82,8 +83,8 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
         var others = await Listed(Firms([nodeId], stage, LocalFirms.NotLocal(db, stage)), limit, ct);
         var open = await OpenProjects([nodeId], await progress.OpenStagesAsync(ct))
             .OrderByDescending(p => p.Stage!.Order).ThenByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(limit)
-            .Select(p => new CoverageProject(p.Id, p.Title, p.EnterpriseId,
-                db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).First(), p.Stage!.NameZh, p.Stage.NameEn, p.UpdatedAt))
+            .Select(p => new CoverageProject(p.Id, p.Title, p.EnterpriseId, p.Enterprise!.Name, p.Enterprise.CreditCode, p.Enterprise.HqCity,
+                p.Stage!.NameZh, p.Stage.NameEn, p.UpdatedAt))
             .ToListAsync(ct);
         return new NodeCoverage(node, figures, local, open, others);
     }
@@ -118,7 +119,7 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
             {
                 WriteRow(writer,
                 [
-                    TextCell(text.OpenKind), TextCell(project.EnterpriseName), TextCell(null), TextCell(null), TextCell(text.Stage(project)),
+                    TextCell(text.OpenKind), TextCell(project.EnterpriseName), TextCell(project.CreditCode), TextCell(project.HqCity), TextCell(text.Stage(project)),
                     TextCell(project.Title), DateCell(project.UpdatedAt.ToOffset(ChinaTime.Offset).DateTime, DateTimeStyle),
                 ]);
             }

@@ -131,6 +131,26 @@ public sealed class ChainCoverageTests
         Assert.Equal(0, (await search.SearchAsync(new EnterpriseSearch(LocalOnly: true, NodeId: fixture.Electrolyte), 1)).Total);
     }
 
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task An_open_projects_row_of_the_export_names_its_firms_credit_code_and_city(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var db = fixture.Database.Db;
+        const string code = "91350404176075634M";
+        await db.Enterprises.Where(e => e.Name == "丙涂层有限公司")
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.CreditCode, code).SetProperty(e => e.HqCity, "三明市"));
+        var text = new NodeExportText("环节", _ => "标题", ["类别", "企业", "信用代码", "城市", "阶段", "项目", "更新"],
+            "本地", "在谈", "目标", _ => "", p => p.StageZh);
+
+        var output = new MemoryStream();
+        Assert.True(await fixture.Coverage.WriteXlsxAsync(output, fixture.Coatings, text));
+
+        var rows = SheetRows.Read(new MemoryStream(output.ToArray()));
+        Assert.Equal(["在谈", "丙涂层有限公司", code, "三明市", "洽谈", "项目丙"], rows.Single(r => r is ["在谈", "丙涂层有限公司", ..]).Take(6));
+        Assert.Equal(["在谈", "戊科技有限公司", "", "", "接洽", "项目戊三"], rows.Single(r => r is ["在谈", "戊科技有限公司", ..]).Take(6));
+    }
+
     private sealed class Fixture : IAsyncDisposable
     {
         private Fixture(ProjectTestDatabase database)
