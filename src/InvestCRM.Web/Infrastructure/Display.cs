@@ -13,6 +13,9 @@ public static class Display
     /// <summary>A label's colon: full-width in Chinese text (“阶段：线索”), ": " in English.</summary>
     public static string Colon => IsEnglish ? ": " : "：";
 
+    /// <summary>Between the parts of a list such as a filter's: full-width in Chinese (“阶段：线索；团队：一组”), "; " in English.</summary>
+    public static string Separator => IsEnglish ? "; " : "；";
+
     /// <summary>Money is stored in 万元; shown in 亿元 from 1 亿 up (CNY millions/billions in English).</summary>
     public static string Money(decimal wan)
     {
