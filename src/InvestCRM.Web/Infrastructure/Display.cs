@@ -37,6 +37,9 @@ public static class Display
 
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
 
+    /// <summary>A month given as yyyyMM: “2021年5月”, “May 2021”.</summary>
+    public static string Month(int month) => new DateOnly(month / 100, month % 100, 1).ToString("Y", CultureInfo.CurrentCulture);
+
     public static string DateTime(DateTimeOffset? at) => at?.ToOffset(ChinaTime.Offset).ToString("g", CultureInfo.CurrentCulture) ?? "";
 
     /// <summary>Enum values are named in resources as "Enum.{Type}.{Value}".</summary>
