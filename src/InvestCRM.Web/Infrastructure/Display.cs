@@ -42,6 +42,13 @@ public static class Display
 
     public static string DateTime(DateTimeOffset? at) => at?.ToOffset(ChinaTime.Offset).ToString("g", CultureInfo.CurrentCulture) ?? "";
 
+    /// <summary>
+    /// A text that puts a count before a noun: "{key}.One" when the count is exactly 1 (English "1 project is"), else the
+    /// key itself. Chinese has no plural, so its ".One" repeats the plain text; a key without the variant falls back.
+    /// </summary>
+    public static LocalizedString Count(this IStringLocalizer localizer, string key, decimal count, params object[] arguments) =>
+        count == 1 && localizer[key + ".One", arguments] is { ResourceNotFound: false } one ? one : localizer[key, arguments];
+
     /// <summary>Enum values are named in resources as "Enum.{Type}.{Value}".</summary>
     public static string Enum<T>(this IStringLocalizer localizer, T value) where T : struct, System.Enum =>
         localizer[$"Enum.{typeof(T).Name}.{value}"];

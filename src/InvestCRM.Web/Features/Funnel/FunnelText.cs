@@ -13,7 +13,8 @@ public static class FunnelText
     public static string Percent(decimal? value) => value is null ? "–" : $"{Display.Number(value.Value)}%";
 
     /// <summary>A bucket, never a single made-up day: "8–14 天".</summary>
-    public static string Bucket(IStringLocalizer l, int? bucket) => bucket is null ? "–" : l["Funnel.Days", StayBuckets.Label(bucket.Value)];
+    public static string Bucket(IStringLocalizer l, int? bucket) =>
+        bucket is null ? "–" : l.Count("Funnel.Days", StayBuckets.Label(bucket.Value) == "1" ? 1 : 0, StayBuckets.Label(bucket.Value));
 
     public static string FilterDescription(IStringLocalizer l, ReportFilter filter, FunnelReport report)
     {
