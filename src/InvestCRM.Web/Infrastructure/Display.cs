@@ -13,6 +13,9 @@ public static class Display
     /// <summary>A label's colon: full-width in Chinese text (“阶段：线索”), ": " in English.</summary>
     public static string Colon => IsEnglish ? ": " : "：";
 
+    /// <summary>Between the parts of a list such as a filter's: full-width in Chinese (“阶段：线索；团队：一组”), "; " in English.</summary>
+    public static string Separator => IsEnglish ? "; " : "；";
+
     /// <summary>Money is stored in 万元; shown in 亿元 from 1 亿 up (CNY millions/billions in English).</summary>
     public static string Money(decimal wan)
     {
@@ -34,7 +37,17 @@ public static class Display
 
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
 
+    /// <summary>A month given as yyyyMM: “2021年5月”, “May 2021”.</summary>
+    public static string Month(int month) => new DateOnly(month / 100, month % 100, 1).ToString("Y", CultureInfo.CurrentCulture);
+
     public static string DateTime(DateTimeOffset? at) => at?.ToOffset(ChinaTime.Offset).ToString("g", CultureInfo.CurrentCulture) ?? "";
+
+    /// <summary>
+    /// A text that puts a count before a noun: "{key}.One" when the count is exactly 1 (English "1 project is"), else the
+    /// key itself. Chinese has no plural, so its ".One" repeats the plain text; a key without the variant falls back.
+    /// </summary>
+    public static LocalizedString Count(this IStringLocalizer localizer, string key, decimal count, params object[] arguments) =>
+        count == 1 && localizer[key + ".One", arguments] is { ResourceNotFound: false } one ? one : localizer[key, arguments];
 
     /// <summary>Enum values are named in resources as "Enum.{Type}.{Value}".</summary>
     public static string Enum<T>(this IStringLocalizer localizer, T value) where T : struct, System.Enum =>

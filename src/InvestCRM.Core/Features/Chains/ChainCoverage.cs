@@ -1,8 +1,10 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using System.Linq.Expressions;
 using InvestCRM.Data;
 using InvestCRM.Features.Common;
+using InvestCRM.Features.Enterprises;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Targets;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +36,8 @@ public sealed record NodeFigures(int LocalFirms, int OpenProjects, int OtherFirm
 /// <summary>A firm working in a node; <paramref name="Flagged"/>: marked local, <paramref name="Introduced"/>: a project of it counted.</summary>
 public sealed record CoverageFirm(int Id, string Name, string? CreditCode, string? HqCity, bool Flagged, bool Introduced);
 
-public sealed record CoverageProject(int Id, string Title, int EnterpriseId, string EnterpriseName, string StageZh, string StageEn, DateTimeOffset UpdatedAt);
+public sealed record CoverageProject(int Id, string Title, int EnterpriseId, string EnterpriseName, string? CreditCode, string? HqCity,
+    string StageZh, string StageEn, DateTimeOffset UpdatedAt);
 
 /// <summary>One node's lists, each capped (<see cref="ChainCoverage.ListLimit"/> on the page); the figures hold the full counts.</summary>
 public sealed record NodeCoverage(ChainNodeDetail Node, NodeFigures Figures, IReadOnlyList<CoverageFirm> LocalFirms,
@@ -56,15 +59,13 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
     public async Task<IReadOnlyDictionary<int, NodeFigures>> FiguresAsync(IReadOnlyCollection<int> nodeIds, CancellationToken ct = default)
     {
         var stage = await progress.DefaultCountingStageAsync(ct);
-        var firms = await Firms(nodeIds, stage).GroupBy(f => f.NodeId)
-            .Select(g => new { Node = g.Key, All = g.Count(), Local = g.Count(f => f.Flagged || f.Introduced) })
-            .ToDictionaryAsync(g => g.Node, ct);
+        var all = await PerNode(Firms(nodeIds, stage, _ => true), ct);
+        var local = await PerNode(Firms(nodeIds, stage, LocalFirms.Local(db, stage)), ct);
         var open = await OpenProjects(nodeIds, await progress.OpenStagesAsync(ct)).GroupBy(p => p.ChainNodeId!.Value)
             .Select(g => new { Node = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Node, g => g.Count, ct);
-        return nodeIds.Distinct().ToDictionary(id => id, id => firms.TryGetValue(id, out var f)
-            ? new NodeFigures(f.Local, open.GetValueOrDefault(id), f.All - f.Local)
-            : NodeFigures.None with { OpenProjects = open.GetValueOrDefault(id) });
+        return nodeIds.Distinct().ToDictionary(id => id, id => new NodeFigures(local.GetValueOrDefault(id), open.GetValueOrDefault(id),
+            all.GetValueOrDefault(id) - local.GetValueOrDefault(id)));
     }
 
     public async Task<NodeCoverage?> NodeAsync(int nodeId, CancellationToken ct = default) => await NodeAsync(nodeId, ListLimit, ct);
@@ -78,13 +79,12 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
 
         var stage = await progress.DefaultCountingStageAsync(ct);
         var figures = (await FiguresAsync([nodeId], ct))[nodeId];
-        var firms = Firms([nodeId], stage);
-        var local = await Listed(firms.Where(f => f.Flagged || f.Introduced), limit, ct);
-        var others = await Listed(firms.Where(f => !f.Flagged && !f.Introduced), limit, ct);
+        var local = await Listed(Firms([nodeId], stage, LocalFirms.Local(db, stage)), limit, ct);
+        var others = await Listed(Firms([nodeId], stage, LocalFirms.NotLocal(db, stage)), limit, ct);
         var open = await OpenProjects([nodeId], await progress.OpenStagesAsync(ct))
             .OrderByDescending(p => p.Stage!.Order).ThenByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(limit)
-            .Select(p => new CoverageProject(p.Id, p.Title, p.EnterpriseId,
-                db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).First(), p.Stage!.NameZh, p.Stage.NameEn, p.UpdatedAt))
+            .Select(p => new CoverageProject(p.Id, p.Title, p.EnterpriseId, p.Enterprise!.Name, p.Enterprise.CreditCode, p.Enterprise.HqCity,
+                p.Stage!.NameZh, p.Stage.NameEn, p.UpdatedAt))
             .ToListAsync(ct);
         return new NodeCoverage(node, figures, local, open, others);
     }
@@ -119,7 +119,7 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
             {
                 WriteRow(writer,
                 [
-                    TextCell(text.OpenKind), TextCell(project.EnterpriseName), TextCell(null), TextCell(null), TextCell(text.Stage(project)),
+                    TextCell(text.OpenKind), TextCell(project.EnterpriseName), TextCell(project.CreditCode), TextCell(project.HqCity), TextCell(text.Stage(project)),
                     TextCell(project.Title), DateCell(project.UpdatedAt.ToOffset(ChinaTime.Offset).DateTime, DateTimeStyle),
                 ]);
             }
@@ -141,19 +141,27 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
         firms.OrderBy(f => f.Name).ThenBy(f => f.EnterpriseId).Take(limit)
             .Select(f => new CoverageFirm(f.EnterpriseId, f.Name, f.CreditCode, f.HqCity, f.Flagged, f.Introduced)).ToListAsync(ct);
 
-    /// <summary>Each firm once per node it works in: linked to the node, or with a project on it.</summary>
-    private IQueryable<NodeFirm> Firms(IReadOnlyCollection<int> nodeIds, int stage) =>
-        from w in db.EnterpriseChainNodes.Where(l => nodeIds.Contains(l.ChainNodeId))
+    private static async Task<Dictionary<int, int>> PerNode(IQueryable<NodeFirm> firms, CancellationToken ct) =>
+        await firms.GroupBy(f => f.NodeId).Select(g => new { Node = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Node, g => g.Count, ct);
+
+    /// <summary>
+    /// Each firm of <paramref name="which"/> once per node it works in: linked to the node, or with a project on it. Whether
+    /// a listed firm was introduced says why it is local; the rule itself is <see cref="LocalFirms"/>'s.
+    /// </summary>
+    private IQueryable<NodeFirm> Firms(IReadOnlyCollection<int> nodeIds, int stage, Expression<Func<Enterprise, bool>> which)
+    {
+        var introduced = db.Enterprises.Where(LocalFirms.Introduced(db, stage));
+        return from w in db.EnterpriseChainNodes.Where(l => nodeIds.Contains(l.ChainNodeId))
                 .Select(l => new { l.EnterpriseId, NodeId = l.ChainNodeId })
                 .Union(db.Projects.Where(p => p.ChainNodeId != null && nodeIds.Contains(p.ChainNodeId.Value))
                     .Select(p => new { p.EnterpriseId, NodeId = p.ChainNodeId!.Value }))
-        join e in db.Enterprises on w.EnterpriseId equals e.Id
-        select new NodeFirm
-        {
-            NodeId = w.NodeId, EnterpriseId = e.Id, Name = e.Name, CreditCode = e.CreditCode, HqCity = e.HqCity, Flagged = e.IsLocal,
-            Introduced = db.Projects.Any(p => p.EnterpriseId == e.Id
-                && db.LedgerEntries.Any(x => x.ProjectId == p.Id && x.StageId == stage && x.ReversedAt == null)),
-        };
+            join e in db.Enterprises.Where(which) on w.EnterpriseId equals e.Id
+            select new NodeFirm
+            {
+                NodeId = w.NodeId, EnterpriseId = e.Id, Name = e.Name, CreditCode = e.CreditCode, HqCity = e.HqCity, Flagged = e.IsLocal,
+                Introduced = introduced.Any(i => i.Id == e.Id),
+            };
+    }
 
     /// <summary>Read from the index on (ChainNodeId, Status, StageId) alone: a count of open projects touches no project row.</summary>
     private IQueryable<Project> OpenProjects(IReadOnlyCollection<int> nodeIds, IReadOnlyList<int> stagesBefore) =>

@@ -34,7 +34,7 @@ public sealed partial class EnterpriseService
             WriteRow(writer, [TextCell(text.FilterLine)]);
             WriteRow(writer, text.ImportHeaders.Append(text.ProjectsHeader).Append(text.CreatedHeader).Select(h => TextCell(h, HeaderStyle)));
             var nodes = await ChainNodeNames.LoadAsync(db, ct);
-            var rows = Matching(search).OrderByDescending(e => e.Id).Take(MaxExportRows)
+            var rows = (await MatchingAsync(search, ct)).OrderByDescending(e => e.Id).Take(MaxExportRows)
                 .Select(e => new
                 {
                     Enterprise = e, Projects = db.Projects.Count(p => p.EnterpriseId == e.Id),

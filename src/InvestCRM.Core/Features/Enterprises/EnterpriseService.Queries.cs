@@ -13,7 +13,7 @@ public sealed partial class EnterpriseService
     /// <summary>The enterprises the search finds, newest first, a page at a time.</summary>
     public async Task<EnterprisePage> SearchAsync(EnterpriseSearch search, int page, CancellationToken ct = default)
     {
-        var rows = Matching(search);
+        var rows = await MatchingAsync(search, ct);
         var total = await rows.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         // Ids grow with time, so the newest enterprise has the highest id.
@@ -25,13 +25,13 @@ public sealed partial class EnterpriseService
         return new EnterprisePage(list, total, page, PageSize);
     }
 
-    /// <summary>The search's rule, shared by the list and its export.</summary>
-    private IQueryable<Enterprise> Matching(EnterpriseSearch search)
+    /// <summary>The search's rule, shared by the list and its export; local as the chain map counts it.</summary>
+    private async Task<IQueryable<Enterprise>> MatchingAsync(EnterpriseSearch search, CancellationToken ct)
     {
         var rows = db.Enterprises.AsNoTracking();
         if (search.LocalOnly)
         {
-            rows = rows.Where(e => e.IsLocal);
+            rows = rows.Where(LocalFirms.Local(db, await progress.DefaultCountingStageAsync(ct)));
         }
 
         // Working in the node as the chain map counts it: linked to it, or with a project on it. Two uncorrelated id

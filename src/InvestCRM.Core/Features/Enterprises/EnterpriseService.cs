@@ -1,5 +1,6 @@
 using InvestCRM.Data;
 using InvestCRM.Features.Common;
+using InvestCRM.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Features.Enterprises;
@@ -8,7 +9,7 @@ namespace InvestCRM.Features.Enterprises;
 /// Creates, edits, merges and lists enterprises and their contacts; every page and API calls this.
 /// Queries are in EnterpriseService.Queries.cs, contacts and merging in their own files.
 /// </summary>
-public sealed partial class EnterpriseService(CrmDbContext db, TimeProvider clock)
+public sealed partial class EnterpriseService(CrmDbContext db, TargetProgress progress, TimeProvider clock)
 {
     /// <summary>Internal users keep the enterprise register; partners only see projects of their incubator.</summary>
     private bool CanEdit => db.User.IsAdmin || db.User.IsManager || db.User.IsStaff;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InvestCRM.Data;
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.MyWork;
 using InvestCRM.Features.Pipeline;
@@ -42,15 +43,19 @@ public sealed class DashboardService(
     /// <summary>Resolves the filter against its plan (the newest plan when none is chosen), as the report options hold it.</summary>
     public async Task<DashboardScope?> ScopeAsync(ReportFilter filter, CancellationToken ct = default)
     {
-        if ((await reportOptions.ForAsync(filter, ct))?.Plan is not { } plan)
+        if (await reportOptions.ForAsync(filter, ct) is not { } options)
         {
             return null;
         }
 
+        var plan = options.Plan;
         var context = await progress.ContextAsync(plan, ct);
         IReadOnlyList<int> parkIds = filter.ParkId is { } park ? TargetProgress.WithDescendants(park, context.Parks) : [];
         var nodes = filter.ChainId is { } chain ? await db.ChainNodes.AsNoTracking().Where(n => n.ChainId == chain).Select(n => n.Id).ToListAsync(ct) : [];
-        return new DashboardScope(context, filter with { PlanId = plan.Id }, filter.PeriodFor(plan), parkIds, nodes);
+        return new DashboardScope(context, filter with { PlanId = plan.Id }, filter.PeriodFor(plan), parkIds, nodes)
+        {
+            Problems = ReportFilterProblems.Of(filter, options),
+        };
     }
 
     public Task<IReadOnlyList<TargetCompletion>> CompletionAsync(DashboardScope scope, CancellationToken ct = default) =>
@@ -153,7 +158,8 @@ public sealed class DashboardService(
             p.LastActivityAt ?? p.CreatedAt, p.StageEnteredAt));
 
     /// <summary>
-    /// The counted projects behind a dashboard figure: the filter's period and units, optionally one month (yyyyMM).
+    /// The counted projects behind a dashboard figure: the filter's period and units, optionally one month (yyyyMM) of
+    /// the period. A month that is none or lies outside the period is a problem, and the whole period is shown.
     /// Null when there is no plan.
     /// </summary>
     public async Task<SliceLedger?> LedgerAsync(ReportFilter filter, int? month, int page, CancellationToken ct = default)
@@ -164,9 +170,14 @@ public sealed class DashboardService(
             return null;
         }
 
-        var slice = month is >= 200001 and <= 210012 && month % 100 is >= 1 and <= 12 ? scope.Slice.InMonth(month.Value) : scope.Slice;
+        var inMonth = month is { } m ? scope.Slice.InMonth(m) : null;
+        var slice = inMonth ?? scope.Slice;
         var (rows, total) = await slices.EntriesAsync(slice, page, ct: ct);
-        return new SliceLedger(scope, slice, await slices.TotalsAsync(slice, ct), rows, total);
+        return new SliceLedger(scope, slice, await slices.TotalsAsync(slice, ct), rows, total)
+        {
+            Month = inMonth is null ? null : month,
+            Problems = month is not null && inMonth is null ? [.. scope.Problems, new Problem(ReportFilterProblems.MonthUnusable, "Month")] : scope.Problems,
+        };
     }
 
     private static decimal Scaled(long value) => value / (decimal)LedgerSummary.Scale;

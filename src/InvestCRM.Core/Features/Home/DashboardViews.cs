@@ -1,3 +1,4 @@
+using InvestCRM.Features.Common;
 using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Reporting;
@@ -16,6 +17,9 @@ public sealed record DashboardScope(PlanContext Context, ReportFilter Filter, Re
     public int CountingStageId => Context.DefaultStageId;
 
     public LedgerSlice Slice => new(CountingStageId, Period.Range, ParkIds, Filter.ChainId, Filter.TeamId, Filter.IncubatorId);
+
+    /// <summary>What of the filter could not be used (<see cref="ReportFilterProblems"/>), to say above the figures.</summary>
+    public IReadOnlyList<Problem> Problems { get; init; } = [];
 
     /// <summary>Whether a target belongs on the report: its period is the chosen one, and it is scoped to a chosen unit.</summary>
     public bool Shows(PlanTarget target, Plan plan) => Period.Matches(target, plan) && (!Filter.HasUnitFilter || target.Scope switch
@@ -51,4 +55,11 @@ public sealed record DashboardView(
     IReadOnlyList<TopUnit> TopTeams, IReadOnlyList<TopUnit> TopIncubators, IReadOnlyList<PipelineStageLine> Pipeline, StalledProjects Stalled);
 
 /// <summary>A dashboard figure's drill-down: what it counts, its totals and one page of its ledger entries.</summary>
-public sealed record SliceLedger(DashboardScope Scope, LedgerSlice Slice, SliceTotals Totals, IReadOnlyList<LedgerRow> Rows, int Total);
+public sealed record SliceLedger(DashboardScope Scope, LedgerSlice Slice, SliceTotals Totals, IReadOnlyList<LedgerRow> Rows, int Total)
+{
+    /// <summary>The month (yyyyMM) the slice is narrowed to, when one of the period was asked for.</summary>
+    public int? Month { get; init; }
+
+    /// <summary>The scope's problems, and a month asked for that is none or lies outside the period.</summary>
+    public IReadOnlyList<Problem> Problems { get; init; } = [];
+}

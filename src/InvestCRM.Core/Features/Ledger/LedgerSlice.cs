@@ -13,13 +13,21 @@ namespace InvestCRM.Features.Ledger;
 /// </summary>
 public sealed record LedgerSlice(int StageId, DateRange Range, IReadOnlyList<int> ParkIds, int? ChainId = null, int? TeamId = null, int? IncubatorId = null)
 {
-    /// <summary>The same slice narrowed to one month (yyyyMM, China time), for a month's drill-down.</summary>
-    public LedgerSlice InMonth(int month)
+    /// <summary>
+    /// The same slice narrowed to one month (yyyyMM, China time), for a month's drill-down: the month's days within the
+    /// range. Null when <paramref name="month"/> is no month or has no day in the range.
+    /// </summary>
+    public LedgerSlice? InMonth(int month)
     {
+        if (month / 100 is < 2000 or > 2100 || month % 100 is < 1 or > 12)
+        {
+            return null;
+        }
+
         var first = new DateOnly(month / 100, month % 100, 1);
         var from = first > Range.From ? first : Range.From;
         var to = first.AddMonths(1) < Range.To ? first.AddMonths(1) : Range.To;
-        return this with { Range = new DateRange(from, to < from ? from : to) };
+        return from < to ? this with { Range = new DateRange(from, to) } : null;
     }
 }
 

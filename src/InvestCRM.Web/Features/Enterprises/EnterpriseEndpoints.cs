@@ -58,10 +58,10 @@ public static class EnterpriseEndpoints
         if (search.NodeId is { } id)
         {
             var node = await chains.FindNodeAsync(id, ct);
-            parts.Add($"{l["Field.Enterprise.ChainNodeIds"]}: " + (node is null ? "—" : ChainEndpoints.NodeName(node)));
+            parts.Add(l["Field.Enterprise.ChainNodeIds"] + Display.Colon + (node is null ? "—" : ChainEndpoints.NodeName(node)));
         }
 
-        return string.Join(" · ", parts);
+        return string.Join(Display.Separator, parts);
     }
 
     /// <summary>An empty sheet with the import's columns, headed in the user's language (the import reads either).</summary>

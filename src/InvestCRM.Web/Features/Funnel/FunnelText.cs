@@ -13,7 +13,8 @@ public static class FunnelText
     public static string Percent(decimal? value) => value is null ? "–" : $"{Display.Number(value.Value)}%";
 
     /// <summary>A bucket, never a single made-up day: "8–14 天".</summary>
-    public static string Bucket(IStringLocalizer l, int? bucket) => bucket is null ? "–" : l["Funnel.Days", StayBuckets.Label(bucket.Value)];
+    public static string Bucket(IStringLocalizer l, int? bucket) =>
+        bucket is null ? "–" : l.Count("Funnel.Days", StayBuckets.Label(bucket.Value) == "1" ? 1 : 0, StayBuckets.Label(bucket.Value));
 
     public static string FilterDescription(IStringLocalizer l, ReportFilter filter, FunnelReport report)
     {
@@ -27,7 +28,7 @@ public static class FunnelText
             Part(l["Projects.Team"], Find(o.Teams, filter.TeamId)),
             Part(l["Projects.Incubator"], Find(o.Incubators, filter.IncubatorId)),
         }.OfType<string>();
-        return l["Funnel.FilterLine", string.Join("；", parts)];
+        return l["Funnel.FilterLine", string.Join(Display.Separator, parts)];
     }
 
     public static FunnelExportText Export(IStringLocalizer l, ReportFilter filter, FunnelReport report) => new(
@@ -38,7 +39,7 @@ public static class FunnelText
         ],
         l["Funnel.Quarter"], l["Funnel.CohortSize"], Display.IsEnglish, r => l.Enum(r), b => Bucket(l, b));
 
-    private static string? Part(string label, string? value) => value is null ? null : $"{label}: {value}";
+    private static string? Part(string label, string? value) => value is null ? null : label + Display.Colon + value;
 
     private static string? Find(IReadOnlyList<Option> options, int? id) =>
         id is null ? null : options.FirstOrDefault(x => x.Id == id.Value.ToString()) is { } found ? Display.Name(found.Zh, found.En) : id.ToString();

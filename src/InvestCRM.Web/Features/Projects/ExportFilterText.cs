@@ -29,10 +29,10 @@ public static class ExportFilterText
             Part(l["Projects.Incubator"], Find(o.Incubators, f.IncubatorId?.ToString())),
             Part(l["Projects.Search"], f.Text),
         }.OfType<string>().ToList();
-        return l["Projects.ExportFilter", parts.Count == 0 ? l["Projects.All"] : string.Join("；", parts), Display.DateTime(DateTimeOffset.Now)];
+        return l["Projects.ExportFilter", parts.Count == 0 ? l["Projects.All"] : string.Join(Display.Separator, parts), Display.DateTime(DateTimeOffset.Now)];
     }
 
-    private static string? Part(string label, string? value) => value is null ? null : $"{label}: {value}";
+    private static string? Part(string label, string? value) => value is null ? null : label + Display.Colon + value;
 
     private static string? Find(IReadOnlyList<Option> options, string? id) =>
         id is null ? null : options.FirstOrDefault(x => x.Id == id) is { } found ? Display.Name(found.Zh, found.En) : id;

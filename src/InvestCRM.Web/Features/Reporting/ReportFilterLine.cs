@@ -19,10 +19,10 @@ public static class ReportFilterLine
             Part(l["Projects.Team"], Find(options.Teams, filter.TeamId)),
             Part(l["Projects.Incubator"], Find(options.Incubators, filter.IncubatorId)),
         }.OfType<string>();
-        return l["Projects.ExportFilter", string.Join("；", parts), Display.DateTime(exportedAt)];
+        return l["Projects.ExportFilter", string.Join(Display.Separator, parts), Display.DateTime(exportedAt)];
     }
 
-    private static string? Part(string label, string? value) => value is null ? null : $"{label}: {value}";
+    private static string? Part(string label, string? value) => value is null ? null : label + Display.Colon + value;
 
     private static string? Find(IReadOnlyList<Option> options, int? id) =>
         id is null ? null : options.FirstOrDefault(x => x.Id == id.ToString()) is { } found ? Display.Name(found.Zh, found.En) : id.ToString();

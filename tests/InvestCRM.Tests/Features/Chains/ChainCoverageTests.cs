@@ -5,6 +5,7 @@ using InvestCRM.Features.Ledger;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Targets;
 using InvestCRM.Tests.Features.Projects;
+using InvestCRM.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Tests.Features.Chains;
@@ -73,7 +74,7 @@ public sealed class ChainCoverageTests
         await using var fixture = await Fixture.CreateAsync(provider);
         var db = fixture.Database.Db;
         var firm = await db.Enterprises.Include(e => e.ChainNodes).AsNoTracking().FirstAsync(e => e.Name == "戊科技有限公司");
-        var service = new EnterpriseService(db, TimeProvider.System);
+        var service = CoreServices.Enterprises(db);
         fixture.Database.User.Current = ProjectTestDatabase.Staff("staff-a", fixture.Database.TeamA);
 
         var input = EnterpriseInput.From(firm);
@@ -96,7 +97,7 @@ public sealed class ChainCoverageTests
     public async Task The_enterprise_search_finds_a_nodes_firms_as_the_map_counts_them(string provider)
     {
         await using var fixture = await Fixture.CreateAsync(provider);
-        var search = new EnterpriseService(fixture.Database.Db, TimeProvider.System);
+        var search = CoreServices.Enterprises(fixture.Database.Db);
         var figures = await fixture.Coverage.FiguresAsync(fixture.Nodes);
 
         foreach (var node in fixture.Nodes)
@@ -106,9 +107,48 @@ public sealed class ChainCoverageTests
         }
 
         Assert.Equal(["戊科技有限公司", "丁新能源有限公司"], (await search.SearchAsync(new EnterpriseSearch(NodeId: fixture.Electrolyte), 1)).Rows.Select(r => r.Name));
-        Assert.Equal(["三明甲氟化工有限公司"], (await search.SearchAsync(new EnterpriseSearch(LocalOnly: true), 1)).Rows.Select(r => r.Name));
-        Assert.Equal(0, (await search.SearchAsync(new EnterpriseSearch(LocalOnly: true, NodeId: fixture.Polymers), 1)).Total);
         Assert.Equal(["戊科技有限公司"], (await search.SearchAsync(new EnterpriseSearch("戊", NodeId: fixture.Coatings), 1)).Rows.Select(r => r.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task The_local_filter_finds_a_nodes_local_firms_as_the_map_counts_them(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var search = CoreServices.Enterprises(fixture.Database.Db);
+        var figures = await fixture.Coverage.FiguresAsync(fixture.Nodes);
+
+        foreach (var node in fixture.Nodes)
+        {
+            var local = await search.SearchAsync(new EnterpriseSearch(LocalOnly: true, NodeId: node), 1);
+            Assert.Equal(figures[node].LocalFirms, local.Total);
+        }
+
+        // 乙 is not marked local but its project counted; 己's count stands though dropped; 丁's count was reversed.
+        Assert.Equal(["己装备有限公司", "乙材料有限公司", "三明甲氟化工有限公司"],
+            (await search.SearchAsync(new EnterpriseSearch(LocalOnly: true), 1)).Rows.Select(r => r.Name));
+        Assert.Equal(["乙材料有限公司"], (await search.SearchAsync(new EnterpriseSearch(LocalOnly: true, NodeId: fixture.Polymers), 1)).Rows.Select(r => r.Name));
+        Assert.Equal(0, (await search.SearchAsync(new EnterpriseSearch(LocalOnly: true, NodeId: fixture.Electrolyte), 1)).Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectTestDatabase.Providers), MemberType = typeof(ProjectTestDatabase))]
+    public async Task An_open_projects_row_of_the_export_names_its_firms_credit_code_and_city(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var db = fixture.Database.Db;
+        const string code = "91350404176075634M";
+        await db.Enterprises.Where(e => e.Name == "丙涂层有限公司")
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.CreditCode, code).SetProperty(e => e.HqCity, "三明市"));
+        var text = new NodeExportText("环节", _ => "标题", ["类别", "企业", "信用代码", "城市", "阶段", "项目", "更新"],
+            "本地", "在谈", "目标", _ => "", p => p.StageZh);
+
+        var output = new MemoryStream();
+        Assert.True(await fixture.Coverage.WriteXlsxAsync(output, fixture.Coatings, text));
+
+        var rows = SheetRows.Read(new MemoryStream(output.ToArray()));
+        Assert.Equal(["在谈", "丙涂层有限公司", code, "三明市", "洽谈", "项目丙"], rows.Single(r => r is ["在谈", "丙涂层有限公司", ..]).Take(6));
+        Assert.Equal(["在谈", "戊科技有限公司", "", "", "接洽", "项目戊三"], rows.Single(r => r is ["在谈", "戊科技有限公司", ..]).Take(6));
     }
 
     private sealed class Fixture : IAsyncDisposable

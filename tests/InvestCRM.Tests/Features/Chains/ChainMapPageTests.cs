@@ -97,8 +97,8 @@ public abstract class ChainMapPageTests(CrmApp app) : AppTests(app)
         using var document = SpreadsheetDocument.Open(new MemoryStream(await export.Content.ReadAsByteArrayAsync(Ct)), false);
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
             .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
-        Assert.Equal($"{UiText.Chinese("Nav.Enterprises")} · {UiText.Chinese("Enterprise.LocalOnly")} · "
-            + $"{UiText.Chinese("Field.Enterprise.ChainNodeIds")}: 测试链{tag} / 环节甲{tag}", Assert.Single(rows[0]));
+        Assert.Equal($"{UiText.Chinese("Nav.Enterprises")}；{UiText.Chinese("Enterprise.LocalOnly")}；"
+            + $"{UiText.Chinese("Field.Enterprise.ChainNodeIds")}：测试链{tag} / 环节甲{tag}", Assert.Single(rows[0]));
         Assert.Equal([$"三明本地筛选{tag}有限公司"], rows.Skip(2).Select(r => r[0]));
     }
 

@@ -22,7 +22,7 @@ public class EnterpriseImportTests
     private static async Task<int> SeedAsync(TestDatabase database, string name, string? code = null)
     {
         await using var db = database.Context();
-        var outcome = await new EnterpriseService(db, TimeProvider.System).CreateAsync(new EnterpriseInput { Name = name, CreditCode = code }, true);
+        var outcome = await CoreServices.Enterprises(db).CreateAsync(new EnterpriseInput { Name = name, CreditCode = code }, true);
         Assert.True(outcome.Succeeded, string.Join(", ", outcome.Problems));
         return outcome.Id;
     }
@@ -257,7 +257,7 @@ public class EnterpriseImportTests
         var exported = new MemoryStream();
         var text = new EnterpriseExportText("企业", "全部", EnterpriseImport.Columns.Select(c => UiText.Chinese(c.Label)).ToList(), "项目数", "录入时间",
             size => size.ToString(), local => local ? "是" : "否");
-        await new EnterpriseService(check, TimeProvider.System).WriteXlsxAsync(exported, new EnterpriseSearch(), text, TestContext.Current.CancellationToken);
+        await CoreServices.Enterprises(check).WriteXlsxAsync(exported, new EnterpriseSearch(), text, TestContext.Current.CancellationToken);
         var (table, problem) = await ImportTable.ReadAsync("企业.xlsx", exported.Length, () => new MemoryStream(exported.ToArray()), TestContext.Current.CancellationToken);
         Assert.Null(problem);
         var column = EnterpriseImport.Columns.ToList().FindIndex(c => c.Field == nameof(EnterpriseInput.ChainNodeIds));

@@ -6,6 +6,7 @@ using InvestCRM.Features.Incubators;
 using InvestCRM.Features.Plans;
 using InvestCRM.Features.Projects;
 using InvestCRM.Features.Referrals;
+using InvestCRM.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestCRM.Tests.Features.Enterprises;
@@ -14,7 +15,7 @@ public class EnterpriseServiceTests
 {
     private static string Code(string body) => body + CreditCode.CheckCharacter(body);
 
-    private static EnterpriseService Service(CrmDbContext db) => new(db, TimeProvider.System);
+    private static EnterpriseService Service(CrmDbContext db) => CoreServices.Enterprises(db);
 
     private static async Task<int> CreateAsync(TestDatabase database, EnterpriseInput input)
     {

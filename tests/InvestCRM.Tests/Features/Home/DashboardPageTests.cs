@@ -150,7 +150,7 @@ public abstract class DashboardPageTests(CrmApp app) : AppTests(app)
         var zh = await DownloadAsync(chinese, url);
         var en = await DownloadAsync(english, url);
 
-        Assert.Contains($"{UiText.Chinese("Projects.Park")}: {expected.BaseName}", zh[0][0]);
+        Assert.Contains($"{UiText.Chinese("Projects.Park")}：{expected.BaseName}", zh[0][0]);
         Assert.Contains(expected.PlanName, zh[0][0]);
         Assert.Equal(HeadersIn(UiText.Chinese), zh[1]);
         Assert.Equal(HeadersIn(UiText.English), en[1]);

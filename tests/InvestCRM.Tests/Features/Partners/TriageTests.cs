@@ -172,7 +172,7 @@ public abstract class TriageTests(PartnerApp app) : AppTests(app)
         var options = Microsoft.Extensions.Options.Options.Create(new InvestCRM.Features.Attachments.AttachmentOptions { Path = Path.GetTempPath() });
         var projects = new ProjectService(db, new InvestCRM.Features.Ledger.LedgerService(db, clock), new ReferenceCache(), clock, notifier);
         return (new ReferralService(db, new InvestCRM.Features.Attachments.AttachmentStore(db, options, clock), notifier, clock),
-            new ReferralTriage(db, projects, new InvestCRM.Features.Enterprises.EnterpriseService(db, clock), notifier, clock), projects);
+            new ReferralTriage(db, projects, new InvestCRM.Features.Enterprises.EnterpriseService(db, CoreServices.Progress(db, clock), clock), notifier, clock), projects);
     }
 
     public sealed class Sqlite(PartnerSqliteApp app) : TriageTests(app), IClassFixture<PartnerSqliteApp>;
