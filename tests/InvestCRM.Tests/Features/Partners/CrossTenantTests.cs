@@ -37,6 +37,7 @@ public abstract class CrossTenantTests(PartnerApp app) : AppTests(app)
         // Staff pages around incubator B's project: partners of A (and keys) must learn nothing from them.
         ["GET /projects/{Id:int}"] = b => new($"/projects/{b.ProjectId}", Owner.Staff),
         ["GET /projects/{Id:int}/edit"] = b => new($"/projects/{b.ProjectId}/edit", Owner.Staff),
+        ["POST /projects/{id:int}/attachments"] = b => new($"/projects/{b.ProjectId}/attachments", Owner.Staff, () => PartnerData.FileForm("x.pdf", PartnerData.Pdf)),
         ["POST /projects/{id:int}/move"] = b => new($"/projects/{b.ProjectId}/move", Owner.Staff, () => Form(("toStageId", "1"), ("version", "0"))),
         ["GET /enterprises/{Id:int}"] = b => new($"/enterprises/{b.Staff.EnterpriseId}", Owner.Staff),
         ["GET /enterprises/{Id:int}/edit"] = b => new($"/enterprises/{b.Staff.EnterpriseId}/edit", Owner.Staff),
