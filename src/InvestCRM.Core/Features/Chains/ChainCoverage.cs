@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using System.Linq.Expressions;
 using InvestCRM.Data;
 using InvestCRM.Features.Common;
 using InvestCRM.Features.Enterprises;
@@ -59,13 +58,16 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
     public async Task<IReadOnlyDictionary<int, NodeFigures>> FiguresAsync(IReadOnlyCollection<int> nodeIds, CancellationToken ct = default)
     {
         var stage = await progress.DefaultCountingStageAsync(ct);
-        var all = await PerNode(Firms(nodeIds, stage, _ => true), ct);
-        var local = await PerNode(Firms(nodeIds, stage, LocalFirms.Local(db, stage)), ct);
+        // One pass over the links' firms: whether each is local is decided once, not once to count and again to list.
+        var firms = await Firms(nodeIds, stage).GroupBy(f => f.NodeId)
+            .Select(g => new { Node = g.Key, All = g.Count(), Local = g.Count(f => f.Flagged || f.Introduced) })
+            .ToDictionaryAsync(g => g.Node, ct);
         var open = await OpenProjects(nodeIds, await progress.OpenStagesAsync(ct)).GroupBy(p => p.ChainNodeId!.Value)
             .Select(g => new { Node = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Node, g => g.Count, ct);
-        return nodeIds.Distinct().ToDictionary(id => id, id => new NodeFigures(local.GetValueOrDefault(id), open.GetValueOrDefault(id),
-            all.GetValueOrDefault(id) - local.GetValueOrDefault(id)));
+        return nodeIds.Distinct().ToDictionary(id => id, id => firms.TryGetValue(id, out var f)
+            ? new NodeFigures(f.Local, open.GetValueOrDefault(id), f.All - f.Local)
+            : NodeFigures.None with { OpenProjects = open.GetValueOrDefault(id) });
     }
 
     public async Task<NodeCoverage?> NodeAsync(int nodeId, CancellationToken ct = default) => await NodeAsync(nodeId, ListLimit, ct);
@@ -79,8 +81,9 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
 
         var stage = await progress.DefaultCountingStageAsync(ct);
         var figures = (await FiguresAsync([nodeId], ct))[nodeId];
-        var local = await Listed(Firms([nodeId], stage, LocalFirms.Local(db, stage)), limit, ct);
-        var others = await Listed(Firms([nodeId], stage, LocalFirms.NotLocal(db, stage)), limit, ct);
+        var firms = Firms([nodeId], stage);
+        var local = await Listed(firms.Where(f => f.Flagged || f.Introduced), limit, ct);
+        var others = await Listed(firms.Where(f => !f.Flagged && !f.Introduced), limit, ct);
         var open = await OpenProjects([nodeId], await progress.OpenStagesAsync(ct))
             .OrderByDescending(p => p.Stage!.Order).ThenByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(limit)
             .Select(p => new CoverageProject(p.Id, p.Title, p.EnterpriseId, p.Enterprise!.Name, p.Enterprise.CreditCode, p.Enterprise.HqCity,
@@ -141,25 +144,24 @@ public sealed class ChainCoverage(CrmDbContext db, ChainService chains, TargetPr
         firms.OrderBy(f => f.Name).ThenBy(f => f.EnterpriseId).Take(limit)
             .Select(f => new CoverageFirm(f.EnterpriseId, f.Name, f.CreditCode, f.HqCity, f.Flagged, f.Introduced)).ToListAsync(ct);
 
-    private static async Task<Dictionary<int, int>> PerNode(IQueryable<NodeFirm> firms, CancellationToken ct) =>
-        await firms.GroupBy(f => f.NodeId).Select(g => new { Node = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Node, g => g.Count, ct);
-
     /// <summary>
-    /// Each firm of <paramref name="which"/> once per node it works in: linked to the node, or with a project on it. Whether
-    /// a listed firm was introduced says why it is local; the rule itself is <see cref="LocalFirms"/>'s.
+    /// Each firm once per node it works in: linked to the node, or with a project on it. Local is <see cref="LocalFirms"/>'s
+    /// rule, marked (Flagged) or a project counted (Introduced), applied here to the firm's id in hand: through a
+    /// subquery of the register's introduced firms, PostgreSQL semi-joined all of them instead
+    /// (a link's page 0.38 → 2.7 s at 200,000 firms).
     /// </summary>
-    private IQueryable<NodeFirm> Firms(IReadOnlyCollection<int> nodeIds, int stage, Expression<Func<Enterprise, bool>> which)
+    private IQueryable<NodeFirm> Firms(IReadOnlyCollection<int> nodeIds, int stage)
     {
-        var introduced = db.Enterprises.Where(LocalFirms.Introduced(db, stage));
+        var counted = LocalFirms.Counted(db, stage);
         return from w in db.EnterpriseChainNodes.Where(l => nodeIds.Contains(l.ChainNodeId))
                 .Select(l => new { l.EnterpriseId, NodeId = l.ChainNodeId })
                 .Union(db.Projects.Where(p => p.ChainNodeId != null && nodeIds.Contains(p.ChainNodeId.Value))
                     .Select(p => new { p.EnterpriseId, NodeId = p.ChainNodeId!.Value }))
-            join e in db.Enterprises.Where(which) on w.EnterpriseId equals e.Id
+            join e in db.Enterprises on w.EnterpriseId equals e.Id
             select new NodeFirm
             {
                 NodeId = w.NodeId, EnterpriseId = e.Id, Name = e.Name, CreditCode = e.CreditCode, HqCity = e.HqCity, Flagged = e.IsLocal,
-                Introduced = introduced.Any(i => i.Id == e.Id),
+                Introduced = db.Projects.Where(counted).Any(p => p.EnterpriseId == e.Id),
             };
     }
 
