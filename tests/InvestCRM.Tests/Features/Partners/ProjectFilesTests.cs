@@ -81,9 +81,7 @@ public abstract class ProjectFilesTests(PartnerApp app) : AppTests(app)
         var (rows, files) = (await CountAsync(a.ProjectId), App.StoredFileCount());
 
         var page = await session.GetPageAsync($"/projects/{a.ProjectId}");
-        var form = PartnerData.FileForm("x.pdf", PartnerData.Pdf);
-        form.Add(new StringContent(await session.TokenAsync($"/projects/{a.ProjectId}")), "__RequestVerificationToken");
-        using var response = await session.Client.PostAsync($"/projects/{a.ProjectId}/attachments", form, Ct);
+        using var response = await UploadAsync(session, a.ProjectId, "x.pdf", PartnerData.Pdf);
 
         Assert.DoesNotContain($"/projects/{a.ProjectId}/attachments", page);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
